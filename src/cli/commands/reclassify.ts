@@ -1,0 +1,44 @@
+import { classifiedText } from '../../domain.js';
+import { parseCommand } from '../flags.js';
+import { openRuntime } from '../runtime.js';
+
+const USAGE = `Usage: kuzet reclassify [--data DIR] [--all]
+
+Re-runs the classifier over stored articles whose classifier_version differs from the current
+one (or every article with --all), records the new version, and shows progress on stderr.`;
+
+function progressBar(done: number, total: number): string {
+  const width = 30;
+  const filled = total ? Math.round((done / total) * width) : width;
+  return `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total}`;
+}
+
+export async function run(argv: string[]): Promise<number> {
+  const parsed = parseCommand(argv, { all: { type: 'boolean' } }, USAGE);
+  if (!parsed) return Number(process.exitCode ?? 0);
+  const runtime = await openRuntime(parsed.config, { withSources: false });
+  const { store, classifier } = runtime;
+  const total = await store.count();
+  const tty = process.stderr.isTTY;
+  let seen = 0;
+  let changed = 0;
+  try {
+    for await (const batch of store.scan(null, 500)) {
+      for (const article of batch) {
+        seen++;
+        if (!parsed.values.all && article.classification?.classifier_version === classifier.version) continue;
+        const lang = article.lang === 'und' ? undefined : article.lang;
+        await store.setClassification(article.id, classifier.classify(classifiedText(article), lang));
+        changed++;
+      }
+      if (tty) process.stderr.write(`\r${progressBar(seen, total)}`);
+      else process.stderr.write(`${progressBar(seen, total)}\n`);
+    }
+    await store.refresh();
+  } finally {
+    if (tty) process.stderr.write('\n');
+    await runtime.close();
+  }
+  console.log(JSON.stringify({ classifier_version: classifier.version, articles: seen, reclassified: changed }));
+  return 0;
+}

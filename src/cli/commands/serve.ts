@@ -1,0 +1,44 @@
+import { serve as serveHttp } from '@hono/node-server';
+import { createApp } from '../../api/app.js';
+import { startScheduler } from '../../pipeline/schedule.js';
+import { startWorkers } from '../../pipeline/stages.js';
+import { parseCommand } from '../flags.js';
+import { openRuntime, untilSignal } from '../runtime.js';
+
+const USAGE = `Usage: kuzet serve [--port N] [--host H] [--data DIR] [--sources DIR] [--no-crawl]
+
+Serves the API and web UI. In embedded mode (default) it also crawls every source on its
+schedule in the same process; with ELASTICSEARCH_URL and REDIS_URL set it serves only, and
+'kuzet worker' and 'kuzet scheduler' run the crawl.`;
+
+export async function run(argv: string[]): Promise<number> {
+  const parsed = parseCommand(argv, { port: { type: 'string' }, host: { type: 'string' }, 'no-crawl': { type: 'boolean' } }, USAGE, (v) => ({
+    port: v.port,
+    host: v.host,
+  }));
+  if (!parsed) return Number(process.exitCode ?? 0);
+  const runtime = await openRuntime(parsed.config);
+  const { config, log } = runtime;
+  const app = createApp({ store: runtime.store, log });
+  const server = serveHttp({ fetch: app.fetch, port: config.port, hostname: config.host });
+  await new Promise<void>((resolve, reject) => {
+    server.once('listening', resolve);
+    server.once('error', reject);
+  }).catch((error: Error) => {
+    log.error('cannot listen', { port: config.port, error: error.message });
+    throw error;
+  });
+  log.info('kuzet serving', { url: `http://${config.host}:${config.port}/`, mode: runtime.mode });
+
+  const crawling = runtime.mode === 'embedded' && !parsed.values['no-crawl'];
+  const workers = crawling ? startWorkers(runtime.stageDeps, config.workerConcurrency) : [];
+  const stopScheduler = crawling ? startScheduler(runtime.queues, () => [...runtime.sources.values()], log) : () => {};
+
+  const signal = await untilSignal();
+  log.info('shutting down', { signal });
+  stopScheduler();
+  await Promise.all(workers.map((w) => w.close()));
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await runtime.close();
+  return 0;
+}

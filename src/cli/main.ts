@@ -1,0 +1,42 @@
+import { parseArgs } from 'node:util';
+
+/** A subcommand: parses its own argv and resolves to the process exit code. */
+export type Command = (argv: string[]) => Promise<number>;
+
+const COMMANDS: Record<string, { summary: string; load: () => Promise<{ run: Command }> }> = {
+  serve: { summary: 'run the API and crawl each source on its schedule', load: () => import('./commands/serve.js') },
+  crawl: { summary: 'crawl every source (--once)', load: () => import('./commands/crawl.js') },
+  worker: { summary: 'run pipeline workers (distributed mode)', load: () => import('./commands/worker.js') },
+  scheduler: { summary: 'enqueue crawls on each source schedule (distributed mode)', load: () => import('./commands/scheduler.js') },
+  extract: { summary: 'extract articles from HTML files, one JSON line each', load: () => import('./commands/extract.js') },
+  classify: { summary: 'classify JSON lines {id, text, lang?}', load: () => import('./commands/classify.js') },
+  eval: { summary: 'score the classifier on gold-labelled JSON lines', load: () => import('./commands/eval.js') },
+  train: { summary: 'rebuild the classifier model from the labelled corpus', load: () => import('./commands/train.js') },
+  reclassify: { summary: 're-run the classifier over stored articles', load: () => import('./commands/reclassify.js') },
+  'bench-extract': { summary: 'score the extractor on the article-extraction benchmark', load: () => import('./commands/bench-extract.js') },
+  'bench-classify': { summary: 'classifier quality and throughput', load: () => import('./commands/bench-classify.js') },
+  'bench-api': { summary: 'search and time-series latency under load', load: () => import('./commands/bench-api.js') },
+};
+
+function usage(): string {
+  const lines = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(15)} ${c.summary}`);
+  return `Usage: kuzet <command> [options]\n\nCommands:\n${lines.join('\n')}\n\nRun 'kuzet <command> --help' for a command's options.`;
+}
+
+async function main(argv: string[]): Promise<number> {
+  const { positionals } = parseArgs({ args: argv.slice(0, 1), allowPositionals: true, strict: false });
+  const name = positionals[0];
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    console.log(usage());
+    return name ? 0 : 2;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    console.error(`kuzet: unknown command '${name}'\n\n${usage()}`);
+    return 2;
+  }
+  const { run } = await command.load();
+  return run(argv.slice(1));
+}
+
+process.exitCode = await main(process.argv.slice(2));

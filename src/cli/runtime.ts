@@ -1,0 +1,88 @@
+import { type Classifier, loadClassifier } from '../classify/index.js';
+import type { CrawlOptions } from '../crawl/index.js';
+import { type Config, isDistributed } from '../config.js';
+import type { Source } from '../domain.js';
+import { type Logger, logger } from '../log.js';
+import type { StageDeps } from '../pipeline/stages.js';
+import { createQueues } from '../queue/index.js';
+import type { JobQueues } from '../queue/port.js';
+import { loadSources } from '../sources/index.js';
+import { createStore } from '../store/index.js';
+import type { ArticleStore } from '../store/port.js';
+
+/** Everything a command needs, built from the parsed configuration: the one place wiring happens. */
+export interface Runtime {
+  config: Config;
+  mode: 'embedded' | 'distributed';
+  log: Logger;
+  store: ArticleStore;
+  queues: JobQueues;
+  classifier: Classifier;
+  sources: Map<string, Source>;
+  stageDeps: StageDeps;
+  close(): Promise<void>;
+}
+
+export function crawlOptionsFrom(config: Config): Partial<CrawlOptions> {
+  const options: Partial<CrawlOptions> = {};
+  if (config.userAgent) options.userAgent = config.userAgent;
+  if (config.perHostDelayMs !== undefined) options.perHostDelayMs = config.perHostDelayMs;
+  if (config.requestTimeoutSecs !== undefined) options.requestTimeoutSecs = config.requestTimeoutSecs;
+  if (config.maxResponseBytes !== undefined) options.maxResponseBytes = config.maxResponseBytes;
+  if (config.telegramBaseUrl) options.telegramBaseUrl = config.telegramBaseUrl;
+  return options;
+}
+
+/** Loads source files, logging each rejected file with its reason; the valid ones are returned. */
+export async function loadSourceMap(dir: string, log: Logger): Promise<Map<string, Source>> {
+  const { sources, errors } = await loadSources(dir);
+  for (const error of errors) log.error('source file rejected', { error: String(error.message ?? error) });
+  log.info('sources loaded', { dir, sources: sources.length, rejected: errors.length });
+  return new Map(sources.map((s) => [s.id, s]));
+}
+
+export async function openRuntime(config: Config, options: { withSources?: boolean } = {}): Promise<Runtime> {
+  const log = logger('kuzet');
+  const mode = isDistributed(config) ? 'distributed' : 'embedded';
+  const store = createStore({
+    dataDir: config.dataDir,
+    elasticsearchUrl: mode === 'distributed' ? config.elasticsearchUrl : undefined,
+    indexPrefix: config.elasticsearchIndexPrefix,
+  });
+  await store.init();
+  const sources = options.withSources === false ? new Map<string, Source>() : await loadSourceMap(config.sourcesDir, log);
+  if (sources.size) await store.upsertSources([...sources.values()]);
+  const classifier = await loadClassifier();
+  const queues = createQueues({ redisUrl: mode === 'distributed' ? config.redisUrl : undefined, prefix: config.queuePrefix });
+  const stageDeps: StageDeps = {
+    store,
+    classifier,
+    queues,
+    sources: () => sources,
+    crawlOptions: crawlOptionsFrom(config),
+    log,
+    documents: mode === 'distributed' ? 'queue' : 'inline',
+  };
+  log.info('kuzet runtime ready', { mode, store: store.name, queues: queues.name, classifier: classifier.version });
+  return {
+    config,
+    mode,
+    log,
+    store,
+    queues,
+    classifier,
+    sources,
+    stageDeps,
+    async close() {
+      await queues.close();
+      await store.close();
+    },
+  };
+}
+
+/** Resolves on the first SIGINT or SIGTERM. */
+export function untilSignal(): Promise<NodeJS.Signals> {
+  return new Promise((resolve) => {
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => resolve(signal));
+  });
+}

@@ -1,0 +1,135 @@
+/**
+ * The records that flow through Kuzet: sources → crawl → extract → dedupe → classify → store.
+ * Every stage reads and writes these shapes; field names are the ones the API returns.
+ */
+
+/** Languages Kuzet identifies (ISO 639-1), `und` when unknown. */
+export const LANGS = ['ru', 'kk', 'en', 'uz', 'ky', 'tg', 'und'] as const;
+export type Lang = (typeof LANGS)[number];
+
+export const LABELS = ['xenophobic', 'migration_policy', 'counter_speech'] as const;
+export type Label = (typeof LABELS)[number];
+
+export type SourceKind = 'news' | 'telegram';
+
+/** A source definition, as loaded and validated from a file in crawlers/. */
+export interface Source {
+  id: string;
+  name: string;
+  kind: SourceKind;
+  homepage?: string;
+  /** RSS 2.0, Atom or RDF feed URLs. */
+  feeds: string[];
+  /** Sitemap, sitemap index or news sitemap URLs. */
+  sitemaps: string[];
+  /** Listing pages whose article links are followed (one level). */
+  listings: string[];
+  /** Telegram channel name (without @) for kind `telegram`. */
+  channel?: string;
+  /** Expected languages, most likely first. */
+  languages: Lang[];
+  /** ISO 3166-1 alpha-2 country code. */
+  country: string;
+  /** How often to crawl, e.g. `30m`, `2h`, `1d`. */
+  schedule: string;
+  /** Only article URLs matching this regexp are fetched (optional). */
+  article_url_pattern?: string;
+  /** CSS selectors that win over the generic extractor. */
+  selectors?: { title?: string; body?: string; date?: string; author?: string };
+  /** Max items taken from feeds/sitemaps/pages per crawl. */
+  max_items: number;
+  enabled: boolean;
+  /** The file it was loaded from. */
+  file?: string;
+}
+
+export interface SourceHealth {
+  source_id: string;
+  last_attempt_at: string | null;
+  last_success_at: string | null;
+  last_error: string | null;
+  last_error_at: string | null;
+  items_found: number;
+  items_new: number;
+  errors: number;
+  consecutive_failures: number;
+}
+
+export type SourceWithHealth = Source & { health: SourceHealth };
+
+/** One span of text that explains a classification; offsets index `classifiedText(article)`. */
+export interface Evidence {
+  start: number;
+  end: number;
+  text: string;
+  /** Lexicon entry id. */
+  entry: string;
+  category: string;
+}
+
+export interface Classification {
+  xenophobic: boolean;
+  xenophobia_score: number;
+  /** 0 none; 1 derogatory or stereotyping; 2 dehumanising or collective blame; 3 calls for violence or expulsion. */
+  severity: 0 | 1 | 2 | 3;
+  migration_policy: boolean;
+  migration_policy_score: number;
+  counter_speech: boolean;
+  targets: string[];
+  /** Sentiment toward migrants, -1..1. */
+  sentiment: number;
+  evidence: Evidence[];
+  classifier_version: string;
+}
+
+export interface TelegramMeta {
+  channel: string;
+  post_id: number;
+  views: number | null;
+  forwarded_from: string | null;
+  links: string[];
+}
+
+/** What the crawl and extract stages produce: one fetched item, before dedupe and classification. */
+export interface CrawledDocument {
+  source_id: string;
+  url: string;
+  kind: 'article' | 'telegram_post';
+  title: string;
+  text: string;
+  published_at: string | null;
+  author: string | null;
+  canonical_url: string | null;
+  lang: Lang;
+  fetched_at: string;
+  telegram?: TelegramMeta;
+}
+
+/** A stored article or post. `id` is derived from the canonical URL, so storing twice is idempotent. */
+export interface Article {
+  id: string;
+  source_id: string;
+  kind: 'article' | 'telegram_post';
+  url: string;
+  canonical_url: string;
+  title: string;
+  text: string;
+  published_at: string | null;
+  fetched_at: string;
+  author: string | null;
+  lang: Lang;
+  country: string | null;
+  /** sha256 of normalised text. */
+  content_hash: string;
+  /** 64-bit SimHash as 16 hex chars. */
+  simhash: string;
+  /** Id of the near-duplicate cluster (the id of its first article). */
+  cluster_id: string;
+  telegram: TelegramMeta | null;
+  classification: Classification | null;
+}
+
+/** The text the classifier sees and evidence offsets point into. */
+export function classifiedText(a: Pick<Article, 'title' | 'text'>): string {
+  return a.title ? `${a.title}\n\n${a.text}` : a.text;
+}

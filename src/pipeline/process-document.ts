@@ -1,0 +1,52 @@
+import type { Classifier } from '../classify/index.js';
+import { articleId, canonicalizeUrl } from '../dedupe/canonical-url.js';
+import { contentHash } from '../dedupe/content-hash.js';
+import { simhash } from '../dedupe/simhash.js';
+import { type Article, type CrawledDocument, classifiedText } from '../domain.js';
+import type { ArticleStore } from '../store/port.js';
+import { assignCluster } from './cluster.js';
+
+export interface PipelineDeps {
+  store: ArticleStore;
+  classifier: Classifier;
+  /** Country of each source id, stored on its articles for filtering. */
+  countryOf: (sourceId: string) => string | null;
+}
+
+/**
+ * The stages after crawling, for one document: canonical id → content hash and SimHash →
+ * near-duplicate cluster → classification → store. Idempotent: the id comes from the canonical
+ * URL, so a document processed twice (a retried job, a re-run crawl) is stored once, and an
+ * article keeps the cluster it first joined.
+ *
+ * @example
+ * await processDocument(doc, { store, classifier, countryOf: () => 'KZ' });
+ */
+export async function processDocument(doc: CrawledDocument, deps: PipelineDeps): Promise<{ article: Article; created: boolean }> {
+  const canonical = canonicalizeUrl(doc.canonical_url ?? doc.url) ?? canonicalizeUrl(doc.url) ?? doc.url;
+  const id = articleId(canonical);
+  const previous = await deps.store.getArticle(id);
+  const text = classifiedText(doc);
+  const base = {
+    id,
+    source_id: doc.source_id,
+    kind: doc.kind,
+    url: doc.url,
+    canonical_url: canonical,
+    title: doc.title,
+    text: doc.text,
+    published_at: doc.published_at,
+    fetched_at: doc.fetched_at,
+    author: doc.author,
+    lang: doc.lang,
+    country: deps.countryOf(doc.source_id),
+    content_hash: contentHash(text),
+    simhash: simhash(text),
+    telegram: doc.telegram ?? null,
+  };
+  const cluster_id = previous?.cluster_id ?? (await assignCluster(deps.store, base));
+  const classification = deps.classifier.classify(text, doc.lang === 'und' ? undefined : doc.lang);
+  const article: Article = { ...base, cluster_id, classification };
+  const { created } = await deps.store.putArticle(article);
+  return { article, created };
+}

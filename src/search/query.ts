@@ -1,0 +1,84 @@
+/**
+ * Kuzet's own query structure. User queries are parsed into it (see parse.ts) and every store
+ * adapter translates it to its native form; raw user strings never reach a store's query parser.
+ */
+export type QueryNode =
+  | { type: 'term'; value: string; prefix?: boolean }
+  | { type: 'phrase'; terms: string[] }
+  | { type: 'and'; children: QueryNode[] }
+  | { type: 'or'; children: QueryNode[] }
+  | { type: 'not'; child: QueryNode };
+
+export interface SearchFilters {
+  labels?: Array<'xenophobic' | 'migration_policy' | 'counter_speech'>;
+  min_severity?: number;
+  targets?: string[];
+  sources?: string[];
+  langs?: string[];
+  countries?: string[];
+  /** ISO date or datetime, inclusive. */
+  from?: string;
+  /** ISO date or datetime, inclusive (a bare date covers the whole day). */
+  to?: string;
+}
+
+export interface SearchRequest {
+  query: QueryNode | null;
+  filters: SearchFilters;
+  sort: 'relevance' | 'date';
+  /** Keep one article per near-duplicate cluster. */
+  collapse: boolean;
+  size: number;
+  /** Opaque cursor from a previous page. */
+  cursor?: string;
+  facets: boolean;
+}
+
+export interface Highlight {
+  /** Snippet with query matches wrapped in <mark>…</mark>; everything else HTML-escaped. */
+  snippet: string;
+}
+
+export interface SearchHit {
+  id: string;
+  score: number;
+  /** Offsets [start,end) of query-term matches in classifiedText(article). */
+  matches: Array<[number, number]>;
+}
+
+export interface FacetBucket {
+  key: string;
+  count: number;
+}
+
+export interface SearchResult {
+  total: number;
+  hits: Array<SearchHit & { article: import('../domain.js').Article }>;
+  next_cursor: string | null;
+  facets?: Record<'label' | 'lang' | 'source' | 'target' | 'severity' | 'country', FacetBucket[]>;
+}
+
+export type Interval = 'day' | 'week' | 'month';
+export type SplitBy = 'label' | 'source' | 'lang' | 'target';
+
+export interface TimeseriesRequest {
+  query: QueryNode | null;
+  filters: SearchFilters;
+  interval: Interval;
+  split_by?: SplitBy;
+}
+
+export interface TimeseriesPoint {
+  /** Bucket start, YYYY-MM-DD (UTC; weeks start on Monday). */
+  bucket: string;
+  /** Split key, or `all`. */
+  series: string;
+  /** Distinct near-duplicate clusters in the slice. */
+  count: number;
+  /** Distinct clusters flagged xenophobic in the slice. */
+  flagged: number;
+  /** flagged / count over the same slice without the label filter. */
+  flagged_share: number;
+  /** Mean sentiment toward migrants over classified clusters, null when none. */
+  mean_sentiment: number | null;
+}

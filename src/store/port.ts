@@ -1,0 +1,56 @@
+import type { Article, Classification, Source, SourceHealth, SourceWithHealth } from '../domain.js';
+import type { SearchFilters, SearchRequest, SearchResult, TimeseriesPoint, TimeseriesRequest } from '../search/query.js';
+
+/** A candidate for near-duplicate clustering, found by sharing a SimHash band. */
+export interface ClusterCandidate {
+  id: string;
+  simhash: string;
+  cluster_id: string;
+}
+
+export interface HealthUpdate {
+  source_id: string;
+  at: string;
+  ok: boolean;
+  items_found: number;
+  items_new: number;
+  error?: string;
+}
+
+/**
+ * The storage port. Two adapters implement it (store/sqlite, store/elasticsearch) and
+ * test/store/contract.ts runs the same suite against both.
+ */
+export interface ArticleStore {
+  readonly name: string;
+  /** Create schema/indices and run migrations; safe to call twice. */
+  init(): Promise<void>;
+  close(): Promise<void>;
+
+  upsertSources(sources: Source[]): Promise<void>;
+  listSources(): Promise<SourceWithHealth[]>;
+  recordHealth(update: HealthUpdate): Promise<SourceHealth>;
+
+  /** Insert or replace by id. `created` is false when the id already existed. */
+  putArticle(article: Article): Promise<{ created: boolean }>;
+  getArticle(id: string): Promise<Article | null>;
+  /** Ids of articles already stored, of those given. */
+  existingIds(ids: string[]): Promise<Set<string>>;
+  findByContentHash(hash: string): Promise<ClusterCandidate | null>;
+  /** Articles sharing any of the given SimHash bands (see dedupe/simhash.ts `bands`). */
+  findBandCandidates(bands: string[], limit: number): Promise<ClusterCandidate[]>;
+  clusterMembers(clusterId: string, limit: number): Promise<Article[]>;
+  setClassification(id: string, classification: Classification): Promise<void>;
+  /** All articles matching the filters (or all), in id order, in batches; for export and reclassify. */
+  scan(filters: SearchFilters | null, batchSize: number, query?: SearchRequest['query']): AsyncIterable<Article[]>;
+  count(): Promise<number>;
+
+  search(request: SearchRequest): Promise<SearchResult>;
+  timeseries(request: TimeseriesRequest): Promise<TimeseriesPoint[]>;
+
+  /** Small key/value state for crawling: ETags, Last-Modified, last Telegram post id. */
+  getState(key: string): Promise<string | null>;
+  setState(key: string, value: string): Promise<void>;
+  /** Makes recent writes visible to search (no-op where writes are immediate). */
+  refresh(): Promise<void>;
+}
