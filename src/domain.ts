@@ -121,8 +121,8 @@ export interface Article {
   country: string | null;
   /** sha256 of normalised text. */
   content_hash: string;
-  /** 64-bit SimHash as 16 hex chars. */
-  simhash: string;
+  /** MinHash signature of the text (see dedupe/minhash.ts), 256 hex chars. */
+  minhash: string;
   /** Id of the near-duplicate cluster (the id of its first article). */
   cluster_id: string;
   telegram: TelegramMeta | null;

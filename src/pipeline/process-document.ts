@@ -1,7 +1,7 @@
 import type { Classifier } from '../classify/index.js';
 import { articleId, canonicalizeUrl } from '../dedupe/canonical-url.js';
 import { contentHash } from '../dedupe/content-hash.js';
-import { simhash } from '../dedupe/simhash.js';
+import { minhash } from '../dedupe/minhash.js';
 import { type Article, type CrawledDocument, classifiedText } from '../domain.js';
 import type { ArticleStore } from '../store/port.js';
 import { assignCluster } from './cluster.js';
@@ -41,7 +41,7 @@ export async function processDocument(doc: CrawledDocument, deps: PipelineDeps):
     lang: doc.lang,
     country: deps.countryOf(doc.source_id),
     content_hash: contentHash(text),
-    simhash: simhash(text),
+    minhash: minhash(text),
     telegram: doc.telegram ?? null,
   };
   const cluster_id = previous?.cluster_id ?? (await assignCluster(deps.store, base));

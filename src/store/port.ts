@@ -1,10 +1,10 @@
 import type { Article, Classification, Source, SourceHealth, SourceWithHealth } from '../domain.js';
 import type { SearchFilters, SearchRequest, SearchResult, TimeseriesPoint, TimeseriesRequest } from '../search/query.js';
 
-/** A candidate for near-duplicate clustering, found by sharing a SimHash band. */
+/** A candidate for near-duplicate clustering, found by sharing a MinHash band. */
 export interface ClusterCandidate {
   id: string;
-  simhash: string;
+  minhash: string;
   cluster_id: string;
 }
 
@@ -37,7 +37,7 @@ export interface ArticleStore {
   /** Ids of articles already stored, of those given. */
   existingIds(ids: string[]): Promise<Set<string>>;
   findByContentHash(hash: string): Promise<ClusterCandidate | null>;
-  /** Articles sharing any of the given SimHash bands (see dedupe/simhash.ts `bands`). */
+  /** Articles sharing any of the given MinHash band keys (see dedupe/minhash.ts `bands`). */
   findBandCandidates(bands: string[], limit: number): Promise<ClusterCandidate[]>;
   clusterMembers(clusterId: string, limit: number): Promise<Article[]>;
   setClassification(id: string, classification: Classification): Promise<void>;
