@@ -39,4 +39,10 @@ async function main(argv: string[]): Promise<number> {
   return run(argv.slice(1));
 }
 
+// A closed pipe (`kuzet extract ... | head`) ends output quietly instead of crashing.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw error;
+});
+
 process.exitCode = await main(process.argv.slice(2));
