@@ -1,0 +1,131 @@
+/** Turns lexicon matches in context into named features, plus the facts severity, targets and sentiment need. */
+import type { AnalyzedToken } from '../text/index.js';
+import type { Category } from './lexicon.js';
+import type { Match } from './matcher.js';
+
+export type FeatureMap = Map<string, number>;
+
+/** Categories whose words only count when a target group is in the same or a neighbouring sentence. */
+const NEEDS_TARGET = new Set<Category>(['dehumanizing', 'derogatory', 'blame', 'hostile', 'violence', 'expulsion', 'positive', 'negative', 'collective']);
+const HATE = new Set<Category>(['slur', 'dehumanizing', 'derogatory', 'blame', 'hostile', 'violence', 'expulsion']);
+const IRONY_MARKS = /\){2,}|😂|🤣|😅|😆|😁|\bха-ха\b/u;
+
+export interface Extracted {
+  features: FeatureMap;
+  /** Matches that survived sense disambiguation and target checks, with the context they were found in. */
+  live: { match: Match; mod: string }[];
+  groups: Set<string>;
+  /** Sum of plain (not negated/quoted/reported) hate weights by category. */
+  plainHate: Map<Category, number>;
+  sentiment: number;
+}
+
+function add(f: FeatureMap, name: string, v: number): void {
+  f.set(name, (f.get(name) ?? 0) + v);
+}
+
+function modifier(m: Match, tokens: AnalyzedToken[]): string {
+  let quoted = false;
+  let negated = false;
+  for (let k = m.first; k <= m.last; k++) {
+    if (tokens[k].quoted) quoted = true;
+    if (tokens[k].negated) negated = true;
+  }
+  const t = tokens[m.first];
+  if (quoted) return 'q';
+  if (t.reported) return 'rep';
+  if (negated && !m.ownNegation) return 'neg';
+  if (t.question) return 'ques';
+  return '';
+}
+
+/**
+ * Builds the feature map for one analysed text.
+ *
+ * @example
+ * extractFeatures(tokens, findMatches(index, tokens)).features.get('slur'); // > 0 for «чурки»
+ */
+export function extractFeatures(tokens: AnalyzedToken[], matches: Match[], text: string): Extracted {
+  const f: FeatureMap = new Map();
+  const senses = new Map<number, Set<string>>();
+  for (const m of matches) {
+    if (m.entry.category !== 'sense' || !m.entry.sense) continue;
+    const s = tokens[m.first].sentence;
+    for (const k of [s - 1, s, s + 1]) {
+      const set = senses.get(k) ?? new Set<string>();
+      set.add(m.entry.sense);
+      senses.set(k, set);
+    }
+  }
+  const cancelled = (m: Match): boolean => {
+    const set = senses.get(tokens[m.first].sentence);
+    return !!m.entry.unless && !!set && m.entry.unless.some((u) => set.has(u));
+  };
+  const targetSentences = new Set<number>();
+  const groups = new Set<string>();
+  for (const m of matches) {
+    const c = m.entry.category;
+    if ((c === 'target' || c === 'slur') && !cancelled(m)) {
+      const s = tokens[m.first].sentence;
+      targetSentences.add(s - 1).add(s).add(s + 1);
+      if (m.entry.group) groups.add(m.entry.group);
+    }
+  }
+  const live: Extracted['live'] = [];
+  const plainHate = new Map<Category, number>();
+  const hateSentences = new Map<number, Set<Category>>();
+  let pos = 0;
+  let neg = 0;
+  for (const m of matches) {
+    const c = m.entry.category;
+    if (c === 'sense') continue;
+    if (cancelled(m)) {
+      add(f, `${c}:sense`, 1);
+      continue;
+    }
+    const s = tokens[m.first].sentence;
+    if (NEEDS_TARGET.has(c) && !targetSentences.has(s)) {
+      add(f, `${c}:free`, 1);
+      continue;
+    }
+    const mod = modifier(m, tokens);
+    const name = c === 'self' && m.entry.id.includes('.irony') ? 'irony' : c;
+    const w = m.entry.weight;
+    add(f, name, w);
+    if (mod) add(f, `${name}:${mod}`, w);
+    live.push({ match: m, mod });
+    if (HATE.has(c)) {
+      const set = hateSentences.get(s) ?? new Set<Category>();
+      set.add(c);
+      hateSentences.set(s, set);
+      if (!mod || mod === 'ques') plainHate.set(c, (plainHate.get(c) ?? 0) + w);
+    }
+    if (c === 'positive') mod === 'neg' ? (neg += w) : mod ? 0 : (pos += w);
+    if (c === 'negative' || HATE.has(c)) mod === 'neg' ? (pos += 0.3 * w) : mod ? 0 : (neg += w);
+  }
+  const collectiveSentences = new Set(live.filter((l) => l.match.entry.category === 'collective').map((l) => tokens[l.match.first].sentence));
+  for (const [s, cats] of hateSentences) {
+    if (!collectiveSentences.has(s)) continue;
+    if (cats.has('blame')) add(f, 'blame&collective', 1);
+    if (cats.has('derogatory') || cats.has('dehumanizing')) add(f, 'derog&collective', 1);
+  }
+  const hate = [...HATE].some((c) => f.has(c));
+  const interact = (name: string, other: string) => hate && f.has(other) && add(f, name, 1);
+  interact('hate&counter', 'counter');
+  interact('hate&reporting', 'reporting');
+  interact('hate&self', 'self');
+  interact('hate&irony', 'irony');
+  interact('hate&denial', 'denial');
+  if (IRONY_MARKS.test(text)) add(f, 'irony', 1);
+  if (f.has('target') && f.has('policy')) add(f, 'target&policy', 1);
+  if (plainHate.size) add(f, 'hate:plain', [...plainHate.values()].reduce((a, b) => a + b, 0));
+  const sentiment = pos + neg === 0 ? 0 : Math.tanh((pos - neg) / 2);
+  return { features: f, live, groups, plainHate, sentiment };
+}
+
+/** log1p squashing so that long articles do not dominate. */
+export function squash(f: FeatureMap): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const [k, v] of f) out.set(k, Math.log1p(v));
+  return out;
+}

@@ -1,0 +1,119 @@
+/** The per-label logistic models: training (deterministic) and scoring. */
+import natural from '../text/natural.js';
+
+export interface LabelModel {
+  trainer: string;
+  /** `log1p` feature values, or `binary` presence. */
+  input: 'log1p' | 'binary';
+  bias: number;
+  threshold: number;
+  weights: Record<string, number>;
+}
+
+export interface Example {
+  features: Map<string, number>;
+  y: boolean;
+}
+
+const round = (x: number) => Math.round(x * 1e6) / 1e6;
+const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
+
+/**
+ * Scores one feature map with a label model, returning the probability.
+ *
+ * @example
+ * score(model.labels.xenophobic, new Map([['slur', 2]])); // 0.93
+ */
+export function score(m: LabelModel, features: Map<string, number>): number {
+  let z = m.bias;
+  for (const [k, v] of features) {
+    const w = m.weights[k];
+    if (w !== undefined) z += w * (m.input === 'binary' ? 1 : Math.log1p(v));
+  }
+  return sigmoid(z);
+}
+
+function bestThreshold(probs: number[], ys: boolean[]): number {
+  let best = 0.5;
+  let bestF1 = -1;
+  for (let t = 0.3; t <= 0.701; t += 0.05) {
+    let tp = 0;
+    let fp = 0;
+    let fn = 0;
+    probs.forEach((p, i) => (p >= t ? (ys[i] ? tp++ : fp++) : ys[i] ? fn++ : 0));
+    const f1 = tp ? (2 * tp) / (2 * tp + fp + fn) : 0;
+    if (f1 > bestF1 + 1e-9) (bestF1 = f1), (best = round(t));
+  }
+  return best;
+}
+
+/**
+ * L2-regularised logistic regression by full-batch gradient descent from zero weights: same examples in the same
+ * order give the same weights.
+ *
+ * @example
+ * trainLogistic(examples, { iterations: 400 });
+ */
+function frequentFeatures(examples: Example[], minDf: number, words: boolean): Set<string> {
+  const df = new Map<string, number>();
+  for (const e of examples) for (const k of e.features.keys()) df.set(k, (df.get(k) ?? 0) + 1);
+  return new Set([...df].filter(([k, n]) => (k.startsWith('w:') ? words && n >= minDf : true)).map(([k]) => k));
+}
+
+export function trainLogistic(examples: Example[], opts: { iterations?: number; rate?: number; l2?: number; minDf?: number } = {}): LabelModel {
+  const iterations = opts.iterations ?? 600;
+  const rate = opts.rate ?? 0.5;
+  const l2 = opts.l2 ?? 0.002;
+  const keep = frequentFeatures(examples, opts.minDf ?? 2, true);
+  examples = examples.map((e) => ({ y: e.y, features: new Map([...e.features].filter(([k]) => keep.has(k))) }));
+  const names = [...keep].sort();
+  const col = new Map(names.map((n, i) => [n, i]));
+  const rows = examples.map((e) => [...e.features].map(([k, v]) => [col.get(k) as number, Math.log1p(v)] as const));
+  const w = new Float64Array(names.length);
+  let b = 0;
+  const n = examples.length;
+  for (let it = 0; it < iterations; it++) {
+    const g = new Float64Array(names.length);
+    let gb = 0;
+    for (let i = 0; i < n; i++) {
+      let z = b;
+      for (const [j, v] of rows[i]) z += w[j] * v;
+      const err = sigmoid(z) - (examples[i].y ? 1 : 0);
+      gb += err;
+      for (const [j, v] of rows[i]) g[j] += err * v;
+    }
+    b -= (rate * gb) / n;
+    for (let j = 0; j < w.length; j++) w[j] -= rate * (g[j] / n + l2 * w[j]);
+  }
+  const weights: Record<string, number> = {};
+  names.forEach((nm, j) => (weights[nm] = round(w[j])));
+  const model: LabelModel = { trainer: 'kuzet-logistic-l2', input: 'log1p', bias: round(b), threshold: 0.5, weights };
+  model.threshold = bestThreshold(examples.map((e) => score(model, e.features)), examples.map((e) => e.y));
+  return model;
+}
+
+const BIAS = '_bias';
+
+/**
+ * Trains natural's LogisticRegressionClassifier on feature presence (a constant `_bias` feature stands in for the
+ * intercept natural leaves out) and copies its weights into a {@link LabelModel}.
+ *
+ * @example
+ * trainNaturalLogistic(examples);
+ */
+export function trainNaturalLogistic(examples: Example[], minDf = 4): LabelModel {
+  const clf = new natural.LogisticRegressionClassifier();
+  const keep = frequentFeatures(examples, minDf, true);
+  for (const e of examples) clf.addDocument([BIAS, ...[...e.features.keys()].filter((k) => keep.has(k)).sort()], e.y ? 'yes' : 'no');
+  clf.train();
+  const inner = (clf as unknown as { classifier: { classifications: string[]; theta: { elements: number[] }[] } }).classifier;
+  const theta = inner.theta[inner.classifications.indexOf('yes')].elements;
+  const names = Object.keys((clf as unknown as { features: Record<string, number> }).features);
+  const weights: Record<string, number> = {};
+  let bias = 0;
+  names.forEach((nm, i) => (nm === BIAS ? (bias = round(theta[i])) : (weights[nm] = round(theta[i]))));
+  const sorted = Object.fromEntries(Object.entries(weights).sort(([a], [b]) => (a < b ? -1 : 1)));
+  const model: LabelModel = { trainer: 'natural.LogisticRegressionClassifier', input: 'binary', bias, threshold: 0.5, weights: sorted };
+  model.threshold = bestThreshold(examples.map((e) => score(model, e.features)), examples.map((e) => e.y));
+  return model;
+}

@@ -1,0 +1,35 @@
+/** `kuzet eval FILE.jsonl [--json]`: precision/recall/F1 per label and language against gold labels. */
+import { parseArgs } from 'node:util';
+import type { Lang } from '../../domain.js';
+import { loadClassifier, readGold } from '../../classify/index.js';
+import { evaluate, formatReport } from '../../classify/metrics.js';
+
+const HELP = `Usage: kuzet eval FILE.jsonl [--json] [--model FILE]
+FILE holds JSON lines {text, lang?, xenophobic?, migration_policy?, counter_speech?}; prints P/R/F1 per label and language
+and the share of counter-speech flagged xenophobic.`;
+
+export async function run(argv: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, allowPositionals: true, options: { json: { type: 'boolean' }, model: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
+  } catch (err) {
+    console.error(`kuzet eval: ${(err as Error).message}\n${HELP}`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  if (values.help) return console.log(HELP), 0;
+  const file = positionals[0];
+  if (!file) return console.error(`kuzet eval: a gold file is required\n${HELP}`), 2;
+  try {
+    const clf = await loadClassifier({ modelPath: values.model });
+    const rows = await readGold(file, (line, msg) => console.error(`kuzet eval: ${file}:${line} skipped: ${msg}`));
+    const preds = rows.map((r) => clf.classify(r.text, r.lang as Lang | undefined));
+    const report = evaluate(rows, preds);
+    if (values.json) console.log(JSON.stringify({ classifier_version: clf.version, ...report }));
+    else console.log(`${formatReport(`${file} — ${clf.version}`, report)}`);
+    return 0;
+  } catch (err) {
+    console.error(`kuzet eval: ${(err as Error).message}`);
+    return 1;
+  }
+}
