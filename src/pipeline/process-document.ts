@@ -14,17 +14,18 @@ export interface PipelineDeps {
 }
 
 /**
- * The stages after crawling, for one document: canonical id → content hash and SimHash →
+ * The stages after crawling, for one document: canonical id → content hash and MinHash →
  * near-duplicate cluster → classification → store. Idempotent: the id comes from the canonical
- * URL, so a document processed twice (a retried job, a re-run crawl) is stored once, and an
+ * URL it was fetched from (canonicalised, the same key the crawler checks before fetching), so a document processed twice (a retried job, a re-run crawl) is stored once, and an
  * article keeps the cluster it first joined.
  *
  * @example
  * await processDocument(doc, { store, classifier, countryOf: () => 'KZ' });
  */
 export async function processDocument(doc: CrawledDocument, deps: PipelineDeps): Promise<{ article: Article; created: boolean }> {
-  const canonical = canonicalizeUrl(doc.canonical_url ?? doc.url) ?? canonicalizeUrl(doc.url) ?? doc.url;
-  const id = articleId(canonical);
+  const fetched = canonicalizeUrl(doc.url) ?? doc.url;
+  const canonical = (doc.canonical_url && canonicalizeUrl(doc.canonical_url)) || fetched;
+  const id = articleId(fetched);
   const previous = await deps.store.getArticle(id);
   const text = classifiedText(doc);
   const base = {

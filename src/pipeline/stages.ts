@@ -53,7 +53,7 @@ export async function runCrawl(source: Source, deps: StageDeps): Promise<CrawlRe
       ? processInline
       : (doc: CrawledDocument) =>
           deps.queues.add(QUEUES.documents, doc, {
-            jobId: articleId(canonicalizeUrl(doc.canonical_url ?? doc.url) ?? doc.url),
+            jobId: articleId(canonicalizeUrl(doc.url) ?? doc.url),
             attempts: 5,
           });
   const started = new Date().toISOString();

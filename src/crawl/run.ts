@@ -1,0 +1,178 @@
+import type { Request } from '@crawlee/cheerio';
+import { articleId, canonicalizeUrl } from '../dedupe/canonical-url.js';
+import type { CrawledDocument, Source } from '../domain.js';
+import type { Logger } from '../log.js';
+import { CompletionTree } from './completion.js';
+import type { CrawlOptions } from './options.js';
+import type { RobotsCache } from './robots.js';
+import type { CrawlDeps, CrawlReport, ItemHint, Label, RequestData } from './types.js';
+
+export interface NewRequest {
+  url: string;
+  label: Label;
+  uniqueKey: string;
+  userData: RequestData;
+}
+
+interface Candidate {
+  url: string;
+  hint?: ItemHint;
+}
+
+/** Conditional-GET validators remembered for a feed or sitemap URL. */
+export interface Validators {
+  etag?: string;
+  last_modified?: string;
+}
+
+export const stateKey = (url: string): string => `http:${url}`;
+
+/**
+ * Everything one crawl of one source remembers while it runs: the report being built, URLs already
+ * queued, the max_items budget, entry-point outcomes and the completion tree for conditional GET.
+ */
+export class CrawlRun {
+  readonly tree = new CompletionTree();
+  readonly errors: string[] = [];
+  readonly found = new Set<string>();
+  readonly validators = new Map<string, Validators>();
+  emitted = 0;
+  /** Canonical URLs emitted in this run, so a retried page does not emit twice. */
+  readonly emittedUrls = new Set<string>();
+  aborted = false;
+  private readonly queued = new Set<string>();
+  private readonly entries = new Map<string, string | null>();
+  private remaining: number;
+  private readonly pattern?: RegExp;
+  add: (requests: NewRequest[]) => Promise<void> = async () => {};
+
+  constructor(
+    readonly source: Source,
+    readonly deps: CrawlDeps,
+    readonly options: CrawlOptions,
+    readonly log: Logger,
+    readonly robots: RobotsCache | null,
+  ) {
+    this.remaining = source.max_items;
+    this.pattern = source.article_url_pattern ? new RegExp(source.article_url_pattern) : undefined;
+  }
+
+  error(url: string, reason: string): void {
+    this.errors.push(`${url}: ${reason}`);
+    this.log.warn('crawl problem', { source_id: this.source.id, url, reason });
+  }
+
+  /** Records an entry point's outcome: null when it was read, else why not. */
+  entryDone(request: Pick<Request, 'url' | 'userData'>, failure: string | null): void {
+    if ((request.userData as RequestData).entry) this.entries.set(request.url, failure);
+  }
+
+  report(startedAt: number): CrawlReport {
+    const outcomes = [...this.entries.values()];
+    const ok = outcomes.some((failure) => failure === null);
+    const errors = [...this.errors];
+    if (!ok && outcomes.length === 0)
+      errors.push(
+        `${this.source.id}: ${this.aborted ? 'crawl aborted before any entry point was read' : 'no entry point was read'}`,
+      );
+    return {
+      source_id: this.source.id,
+      ok,
+      items_found: this.found.size,
+      items_new: this.emitted,
+      errors,
+      duration_ms: Date.now() - startedAt,
+    };
+  }
+
+  async allowed(url: string): Promise<boolean> {
+    if (!this.robots || (await this.robots.isAllowed(url))) return true;
+    this.log.info('skipped: disallowed by robots.txt', { source_id: this.source.id, url });
+    return false;
+  }
+
+  async emit(doc: CrawledDocument): Promise<boolean> {
+    const key = doc.canonical_url ?? doc.url;
+    if (this.aborted) return false;
+    if (this.emittedUrls.has(key)) return true;
+    await this.deps.emit(doc);
+    this.emittedUrls.add(key);
+    this.emitted++;
+    return true;
+  }
+
+  /** Takes one new item from the max_items budget; false when it is spent. */
+  takeBudget(): boolean {
+    if (this.remaining <= 0) return false;
+    this.remaining--;
+    return true;
+  }
+
+  /** Queues a feed/sitemap/listing request once per run, as a child of `parentKey` when given. */
+  async enqueuePage(url: string, label: Label, parentKey?: string, entry = false): Promise<boolean> {
+    const key = `${label}:${url}`;
+    if (this.queued.has(key)) return false;
+    this.queued.add(key);
+    if (!(await this.allowed(url))) {
+      if (entry) this.entries.set(url, 'disallowed by robots.txt');
+      if (entry) this.error(url, 'disallowed by robots.txt; not fetched');
+      return false;
+    }
+    this.tree.open(key, (ok) => this.commitValidators(key, url, ok));
+    if (parentKey) this.tree.link(parentKey, key);
+    await this.add([{ url, label, uniqueKey: key, userData: { key, entry } }]);
+    return true;
+  }
+
+  /**
+   * Queues the article URLs found under `parentKey` that match the source's pattern, are not stored
+   * yet, are allowed by robots.txt and fit in the max_items budget.
+   */
+  async enqueueArticles(parentKey: string, candidates: Candidate[]): Promise<void> {
+    const fresh = new Map<string, Candidate>();
+    for (const candidate of candidates) {
+      if (this.pattern && !this.pattern.test(candidate.url)) continue;
+      const canonical = canonicalizeUrl(candidate.url);
+      if (!canonical) continue;
+      this.found.add(canonical);
+      const key = `ARTICLE:${canonical}`;
+      if (this.tree.has(key)) this.tree.link(parentKey, key);
+      else if (!fresh.has(canonical)) fresh.set(canonical, candidate);
+    }
+    if (fresh.size === 0) return;
+    const ids = new Map([...fresh.keys()].map((canonical) => [articleId(canonical), canonical]));
+    const stored = await this.deps.state.existingIds([...ids.keys()]);
+    const requests: NewRequest[] = [];
+    for (const [id, canonical] of ids) {
+      if (stored.has(id)) continue;
+      const candidate = fresh.get(canonical) as Candidate;
+      if (!(await this.allowed(candidate.url))) continue;
+      if (!this.takeBudget()) {
+        this.tree.fail(parentKey);
+        this.log.info('max_items reached; remaining items wait for the next crawl', {
+          source_id: this.source.id,
+          parent: parentKey,
+        });
+        break;
+      }
+      const key = `ARTICLE:${canonical}`;
+      this.tree.open(key);
+      this.tree.link(parentKey, key);
+      requests.push({ url: candidate.url, label: 'ARTICLE', uniqueKey: key, userData: { key, hint: candidate.hint } });
+    }
+    if (requests.length) await this.add(requests);
+  }
+
+  private async commitValidators(key: string, url: string, ok: boolean): Promise<void> {
+    const validators = this.validators.get(key);
+    if (!ok || !validators || this.aborted) return;
+    try {
+      await this.deps.state.setState(stateKey(url), JSON.stringify(validators));
+    } catch (err) {
+      this.log.warn('could not store ETag/Last-Modified; the next crawl re-reads this URL', {
+        url,
+        reason: (err as Error).message,
+      });
+    }
+  }
+}

@@ -1,0 +1,56 @@
+import type { CrawledDocument } from '../domain.js';
+import type { Logger } from '../log.js';
+import type { ArticleStore } from '../store/port.js';
+import type { CrawlOptions } from './options.js';
+
+/** What a crawl needs from the outside world. */
+export interface CrawlDeps {
+  /** Conditional-GET validators (`http:<url>`) and the ids of documents already stored. */
+  state: Pick<ArticleStore, 'getState' | 'setState' | 'existingIds'>;
+  /** Hands one document on; resolves once it is durably accepted (stored or enqueued). A rejection is retried. */
+  emit(doc: CrawledDocument): Promise<void>;
+  options?: Partial<CrawlOptions>;
+  log?: Logger;
+  /** Stops the crawl: requests in flight finish without emitting, nothing new starts. */
+  signal?: AbortSignal;
+}
+
+/** The outcome of crawling one source once. */
+export interface CrawlReport {
+  source_id: string;
+  /** False when no entry point (feed, sitemap, listing, channel page) could be read. */
+  ok: boolean;
+  /** Distinct article URLs or posts seen in feeds, sitemaps, listings and channel pages. */
+  items_found: number;
+  /** Documents emitted in this run. */
+  items_new: number;
+  /** One line per problem, `<url>: <what happened>`. */
+  errors: string[];
+  duration_ms: number;
+}
+
+export const LABELS = {
+  FEED: 'FEED',
+  SITEMAP: 'SITEMAP',
+  LISTING: 'LISTING',
+  ARTICLE: 'ARTICLE',
+  TELEGRAM: 'TELEGRAM',
+} as const;
+export type Label = keyof typeof LABELS;
+
+/** Hints an article page falls back on when its own markup lacks them (from feeds and news sitemaps). */
+export interface ItemHint {
+  title?: string | null;
+  published_at?: string | null;
+  author?: string | null;
+}
+
+export interface RequestData {
+  /** Node key in the run's completion tree. */
+  key: string;
+  /** Set on the source's entry points (feeds, sitemaps, listings, first channel page). */
+  entry?: boolean;
+  hint?: ItemHint;
+  /** Telegram preview page number, 0 for the newest. */
+  page?: number;
+}

@@ -1,0 +1,219 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { crawlSource } from '../../src/crawl/index.js';
+import type { Source } from '../../src/domain.js';
+import { type FixtureServer, startFixtureServer } from '../helpers/fixture-server.js';
+import { MemoryState } from './memory-state.js';
+
+const ROOT = 'test/fixtures/site';
+const ARTICLES = [
+  '/news/migrants-law',
+  '/news/kk-koshi-qon',
+  '/en/labour-migration-report',
+  '/news/cp1251-header',
+  '/news/cp1251-meta',
+  '/news/almaty-market',
+  '/news/astana-workers',
+  '/news/2024/05/03/shymkent-dormitory-raid',
+];
+
+function siteRoutes() {
+  return {
+    '/rss': { file: 'rss.xml', etag: true, headers: { 'content-type': 'application/rss+xml; charset=utf-8' } },
+    '/atom.xml': { file: 'atom.xml', etag: true, headers: { 'content-type': 'application/atom+xml' } },
+    '/rdf.xml': {
+      file: 'rdf.xml',
+      headers: { 'content-type': 'application/rdf+xml', 'last-modified': 'Fri, 03 May 2024 07:00:00 GMT' },
+    },
+    '/sitemap-index.xml': { file: 'sitemap-index.xml', etag: true },
+    '/sitemap-pages.xml': { file: 'sitemap-pages.xml', etag: true, headers: { 'content-type': 'text/xml' } },
+    '/sitemap-news.xml': { file: 'sitemap-news.xml', etag: true },
+    '/listing': { file: 'listing.html' },
+    '/news/cp1251-header': {
+      file: 'news/cp1251-header.html',
+      encoding: 'windows-1251',
+      headers: { 'content-type': 'text/html; charset=windows-1251' },
+    },
+    '/news/cp1251-meta': {
+      file: 'news/cp1251-meta.html',
+      encoding: 'windows-1251',
+      headers: { 'content-type': 'text/html' },
+    },
+  };
+}
+
+function fixtureSource(base: string, overrides: Partial<Source> = {}): Source {
+  return {
+    id: 'fixture-news',
+    name: 'Fixture News',
+    kind: 'news',
+    homepage: `${base}/`,
+    feeds: [`${base}/rss`, `${base}/atom.xml`, `${base}/rdf.xml`],
+    sitemaps: [`${base}/sitemap-index.xml`],
+    listings: [`${base}/listing`],
+    languages: ['ru', 'kk'],
+    country: 'KZ',
+    schedule: '30m',
+    max_items: 100,
+    enabled: true,
+    ...overrides,
+  };
+}
+
+describe('crawlSource on a news site', () => {
+  let site: FixtureServer;
+  beforeEach(async () => {
+    site = await startFixtureServer({ root: ROOT, routes: siteRoutes() });
+  });
+  afterEach(async () => {
+    await site.close();
+  });
+
+  it('emits every article once, with fields from the page, feeds and sitemaps', async () => {
+    const state = new MemoryState();
+    const report = await crawlSource(fixtureSource(site.url), state.deps());
+    expect(report.errors).toEqual([]);
+    expect(report.ok).toBe(true);
+    const paths = state.docs.map((d) => new URL(d.url).pathname).sort();
+    expect(paths).toEqual([...ARTICLES].sort());
+    expect(report.items_new).toBe(8);
+    expect(report.items_found).toBe(9);
+    for (const path of ARTICLES) expect(site.hits(path)).toBe(1);
+    const byPath = Object.fromEntries(state.docs.map((d) => [new URL(d.url).pathname, d]));
+    expect(byPath['/news/migrants-law']).toMatchObject({
+      source_id: 'fixture-news',
+      kind: 'article',
+      title: 'Сенат одобрил поправки о трудовой миграции',
+      author: 'Айгерим Садыкова',
+      published_at: '2024-05-01T04:00:00.000Z',
+      lang: 'ru',
+    });
+    expect(byPath['/news/kk-koshi-qon'].lang).toBe('kk');
+    expect(byPath['/en/labour-migration-report']).toMatchObject({ lang: 'en', author: 'Daniel Brooks' });
+    expect(byPath['/news/cp1251-header'].title).toBe('Акимат открыл центр обслуживания иностранцев');
+    expect(byPath['/news/cp1251-header'].text).toContain('консультацию юриста');
+    expect(byPath['/news/cp1251-meta'].text).toContain('миграционной полиции');
+    expect(byPath['/news/astana-workers'].published_at).toBe('2024-05-03T08:20:00.000Z');
+    for (const doc of state.docs) {
+      expect(doc.text.length).toBeGreaterThan(100);
+      expect(doc.canonical_url).toMatch(/^https?:\/\//);
+      expect(Date.parse(doc.fetched_at)).not.toBeNaN();
+    }
+  });
+
+  it('honours robots.txt and sends the honest User-Agent on every request', async () => {
+    const state = new MemoryState();
+    await crawlSource(fixtureSource(site.url), state.deps());
+    expect(site.hits('/private/secret-article')).toBe(0);
+    expect(site.hits('/robots.txt')).toBe(1);
+    for (const request of site.requests)
+      expect(request.headers['user-agent']).toMatch(/^KuzetBot\/0\.1 \(\+https:\/\/github\.com\/kuzet\/kuzet/);
+  });
+
+  it('spaces requests to one host by perHostDelayMs, even with several in flight', async () => {
+    const state = new MemoryState();
+    await crawlSource(
+      fixtureSource(site.url, { feeds: [`${site.url}/rss`], sitemaps: [], listings: [] }),
+      state.deps({ perHostDelayMs: 80, maxConcurrencyPerHost: 3 }),
+    );
+    const pages = site.requests.filter((r) => r.path !== '/robots.txt').map((r) => r.at);
+    expect(pages.length).toBe(4);
+    for (let i = 1; i < pages.length; i++) expect(pages[i] - pages[i - 1]).toBeGreaterThanOrEqual(70);
+  });
+
+  it('fetches no article twice on a second run, and feeds and sitemaps answer 304', async () => {
+    const state = new MemoryState();
+    await crawlSource(fixtureSource(site.url), state.deps());
+    expect([...state.values.keys()].sort()).toEqual(
+      ['/atom.xml', '/rdf.xml', '/rss', '/sitemap-index.xml', '/sitemap-news.xml', '/sitemap-pages.xml']
+        .map((p) => `http:${site.url}${p}`)
+        .sort(),
+    );
+    const before = site.requests.length;
+    const report = await crawlSource(fixtureSource(site.url), state.deps());
+    const second = site.requests.slice(before);
+    expect(report.ok).toBe(true);
+    expect(report.items_new).toBe(0);
+    expect(state.docs).toHaveLength(8);
+    for (const path of ARTICLES) expect(site.hits(path)).toBe(1);
+    expect(second.find((r) => r.path === '/rss')?.headers['if-none-match']).toMatch(/^"/);
+    expect(second.find((r) => r.path === '/rdf.xml')?.headers['if-modified-since']).toBe(
+      'Fri, 03 May 2024 07:00:00 GMT',
+    );
+    expect(second.some((r) => r.path === '/sitemap-pages.xml')).toBe(false);
+  });
+
+  it('emits each article exactly once overall when a crawl is aborted midway and run again', async () => {
+    const state = new MemoryState();
+    const controller = new AbortController();
+    const first = await crawlSource(
+      fixtureSource(site.url),
+      state.deps(
+        { maxConcurrencyPerHost: 1 },
+        {
+          signal: controller.signal,
+          emit: async (doc) => {
+            await state.emit(doc);
+            if (state.docs.length === 3) controller.abort();
+          },
+        },
+      ),
+    );
+    expect(first.items_new).toBe(3);
+    expect(state.values.size).toBeLessThan(6);
+    await crawlSource(fixtureSource(site.url), state.deps());
+    const urls = state.docs.map((d) => new URL(d.url).pathname);
+    expect(urls.sort()).toEqual([...ARTICLES].sort());
+  });
+
+  it('keeps going when emit fails for some documents, and picks them up next run', async () => {
+    const state = new MemoryState();
+    const report = await crawlSource(
+      fixtureSource(site.url),
+      state.deps(
+        { maxRetries: 0 },
+        {
+          emit: async (doc) => {
+            if (doc.url.includes('almaty-market')) throw new Error('store unavailable');
+            await state.emit(doc);
+          },
+        },
+      ),
+    );
+    expect(report.ok).toBe(true);
+    expect(report.items_new).toBe(7);
+    expect(report.errors.join('\n')).toMatch(/almaty-market.*store unavailable/);
+    const feedKey = `http:${site.url}/rdf.xml`;
+    expect(state.values.has(feedKey)).toBe(false);
+    await crawlSource(fixtureSource(site.url), state.deps());
+    expect(state.docs.map((d) => new URL(d.url).pathname).sort()).toEqual([...ARTICLES].sort());
+  });
+
+  it('follows only links matching article_url_pattern and stops at max_items', async () => {
+    const state = new MemoryState();
+    const report = await crawlSource(
+      fixtureSource(site.url, {
+        feeds: [`${site.url}/rss`],
+        sitemaps: [],
+        listings: [],
+        article_url_pattern: '/news/',
+        max_items: 1,
+      }),
+      state.deps(),
+    );
+    expect(report.items_new).toBe(1);
+    expect(state.values.size).toBe(0);
+    const next = await crawlSource(
+      fixtureSource(site.url, {
+        feeds: [`${site.url}/rss`],
+        sitemaps: [],
+        listings: [],
+        article_url_pattern: '/news/',
+        max_items: 5,
+      }),
+      state.deps(),
+    );
+    expect(next.items_new).toBe(1);
+    expect(state.docs.map((d) => new URL(d.url).pathname).sort()).toEqual(['/news/kk-koshi-qon', '/news/migrants-law']);
+    expect(site.hits('/en/labour-migration-report')).toBe(0);
+  });
+});
