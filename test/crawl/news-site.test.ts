@@ -2,44 +2,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { crawlSource } from '../../src/crawl/index.js';
 import type { Source } from '../../src/domain.js';
 import { type FixtureServer, startFixtureServer } from '../helpers/fixture-server.js';
+import { FIXTURE_ARTICLES, FIXTURE_SITE_ROOT, newsSiteRoutes } from '../helpers/fixture-site.js';
 import { MemoryState } from './memory-state.js';
 
-const ROOT = 'test/fixtures/site';
-const ARTICLES = [
-  '/news/migrants-law',
-  '/news/kk-koshi-qon',
-  '/en/labour-migration-report',
-  '/news/cp1251-header',
-  '/news/cp1251-meta',
-  '/news/almaty-market',
-  '/news/astana-workers',
-  '/news/2024/05/03/shymkent-dormitory-raid',
-];
-
-function siteRoutes() {
-  return {
-    '/rss': { file: 'rss.xml', etag: true, headers: { 'content-type': 'application/rss+xml; charset=utf-8' } },
-    '/atom.xml': { file: 'atom.xml', etag: true, headers: { 'content-type': 'application/atom+xml' } },
-    '/rdf.xml': {
-      file: 'rdf.xml',
-      headers: { 'content-type': 'application/rdf+xml', 'last-modified': 'Fri, 03 May 2024 07:00:00 GMT' },
-    },
-    '/sitemap-index.xml': { file: 'sitemap-index.xml', etag: true },
-    '/sitemap-pages.xml': { file: 'sitemap-pages.xml', etag: true, headers: { 'content-type': 'text/xml' } },
-    '/sitemap-news.xml': { file: 'sitemap-news.xml', etag: true },
-    '/listing': { file: 'listing.html' },
-    '/news/cp1251-header': {
-      file: 'news/cp1251-header.html',
-      encoding: 'windows-1251',
-      headers: { 'content-type': 'text/html; charset=windows-1251' },
-    },
-    '/news/cp1251-meta': {
-      file: 'news/cp1251-meta.html',
-      encoding: 'windows-1251',
-      headers: { 'content-type': 'text/html' },
-    },
-  };
-}
+const ROOT = FIXTURE_SITE_ROOT;
+const ARTICLES = FIXTURE_ARTICLES;
+const siteRoutes = newsSiteRoutes;
 
 function fixtureSource(base: string, overrides: Partial<Source> = {}): Source {
   return {

@@ -3,6 +3,7 @@ import { crawlSource } from '../../src/crawl/index.js';
 import { articleId, telegramPostUrl } from '../../src/dedupe/canonical-url.js';
 import type { Source } from '../../src/domain.js';
 import { type FixtureServer, startFixtureServer } from '../helpers/fixture-server.js';
+import { telegramRoutes } from '../helpers/fixture-site.js';
 import { MemoryState } from './memory-state.js';
 
 const channel: Source = {
@@ -20,11 +21,7 @@ const channel: Source = {
   enabled: true,
 };
 
-const routes = {
-  '/s/kuzetnews': { file: 'tg/kuzetnews.html' },
-  '/s/kuzetnews?before=9': { file: 'tg/kuzetnews-before-9.html' },
-  '/s/kuzetnews?before=5': { file: 'tg/kuzetnews-before-5.html' },
-};
+const routes = telegramRoutes();
 
 describe('crawlSource on a Telegram channel preview', () => {
   let site: FixtureServer;

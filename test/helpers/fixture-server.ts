@@ -71,7 +71,12 @@ async function readFixture(root: string, urlPath: string): Promise<{ file: strin
  * // … crawl site.url …; expect(site.hits('/news/a')).toBe(1); await site.close();
  */
 export async function startFixtureServer(
-  options: { root?: string; routes?: Record<string, FixtureRoute> } = {},
+  options: {
+    root?: string;
+    routes?: Record<string, FixtureRoute>;
+    /** Milliseconds to wait before answering each request (read per request, so a test can change it). */
+    delayMs?: (path: string) => number;
+  } = {},
 ): Promise<FixtureServer> {
   const root = options.root ? path.resolve(options.root) : '';
   const routes = options.routes ?? {};
@@ -98,6 +103,8 @@ export async function startFixtureServer(
     const pathname = pathWithQuery.split('?')[0];
     requests.push({ method: req.method ?? 'GET', path: pathWithQuery, headers: req.headers, at: Date.now() });
     const route = routes[pathWithQuery] ?? routes[pathname] ?? {};
+    const delay = options.delayMs?.(pathWithQuery) ?? 0;
+    if (delay > 0) await new Promise((r) => setTimeout(r, delay));
     if (route.handler) return route.handler(req, res, self);
     let body: Buffer | null = null;
     let type = 'text/html; charset=utf-8';
