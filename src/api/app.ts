@@ -1,0 +1,43 @@
+import { readFileSync } from 'node:fs';
+import { Hono } from 'hono';
+import { logger } from '../log.js';
+import { webRoutes } from '../web/index.js';
+import type { AppDeps, RouteDeps } from './deps.js';
+import { errorHandler, notFoundHandler } from './errors.js';
+import { articleRoutes } from './routes/articles.js';
+import { exportRoutes } from './routes/export.js';
+import { healthRoutes } from './routes/health.js';
+import { openApiRoutes } from './routes/openapi.js';
+import { searchRoutes } from './routes/search.js';
+import { sourcesRoutes } from './routes/sources.js';
+import { timeseriesRoutes } from './routes/timeseries.js';
+import { securityHeaders } from './security.js';
+
+function packageVersion(): string {
+  try {
+    return JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version ?? 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
+
+/**
+ * The HTTP app: JSON API under /api, /health, and the server-rendered web UI, over one store.
+ *
+ * @example
+ * const app = createApp({ store: createSqliteStore({ file: ':memory:' }) });
+ * serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 8080 });
+ */
+export function createApp(deps: AppDeps): Hono {
+  const d: RouteDeps = { store: deps.store, version: deps.version ?? packageVersion(), log: deps.log ?? logger('api') };
+  const app = new Hono();
+  app.use('*', securityHeaders());
+  app.route('/', healthRoutes(d));
+  for (const routes of [searchRoutes, articleRoutes, timeseriesRoutes, exportRoutes, sourcesRoutes, openApiRoutes]) {
+    app.route('/api', routes(d));
+  }
+  app.route('/', webRoutes(d));
+  app.notFound(notFoundHandler);
+  app.onError(errorHandler(d.log));
+  return app;
+}

@@ -1,0 +1,110 @@
+import { z } from 'zod';
+import { exportParams, searchParams, timeseriesParams } from './params.js';
+import {
+  articleResponse,
+  errorResponse,
+  healthResponse,
+  searchResponse,
+  sourcesResponse,
+  timeseriesResponse,
+} from './responses.js';
+
+type JsonSchema = Record<string, unknown> & {
+  properties?: Record<string, Record<string, unknown>>;
+  required?: string[];
+};
+
+function schemaOf(schema: z.ZodType, io: 'input' | 'output'): JsonSchema {
+  const { $schema: _, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as JsonSchema;
+  return rest;
+}
+
+function queryParameters(schema: z.ZodObject) {
+  const json = schemaOf(schema, 'input');
+  return Object.entries(json.properties ?? {}).map(([name, prop]) => {
+    const { description, ...rest } = prop;
+    return {
+      name,
+      in: 'query',
+      required: false,
+      ...(description ? { description } : {}),
+      schema: rest,
+      ...(rest.type === 'array' ? { style: 'form', explode: true } : {}),
+    };
+  });
+}
+
+const json = (schema: z.ZodType, description: string) => ({
+  description,
+  content: { 'application/json': { schema: schemaOf(schema, 'output') } },
+});
+const failure = json(errorResponse, 'Invalid parameters (the message names what to change)');
+
+/**
+ * The OpenAPI 3.1 document, generated from the same zod schemas that validate requests.
+ *
+ * @example
+ * const doc = openApiDocument('0.1.0'); doc.paths['/api/search'].get.parameters
+ */
+export function openApiDocument(version: string) {
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Kuzet API',
+      version,
+      description:
+        'Search, time series and export over monitored media for xenophobic language and migration-policy news.',
+    },
+    paths: {
+      '/health': { get: { summary: 'Liveness and article count', responses: { 200: json(healthResponse, 'OK') } } },
+      '/api/search': {
+        get: {
+          summary: 'Search articles',
+          parameters: queryParameters(searchParams),
+          responses: { 200: json(searchResponse, 'A page of results'), 400: failure },
+        },
+      },
+      '/api/articles/{id}': {
+        get: {
+          summary: 'One article with classification, cluster siblings and source',
+          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+          responses: { 200: json(articleResponse, 'The article'), 404: json(errorResponse, 'No such article') },
+        },
+      },
+      '/api/timeseries': {
+        get: {
+          summary: 'Counts, flagged share and mean sentiment over time',
+          parameters: queryParameters(timeseriesParams),
+          responses: {
+            200: {
+              ...json(timeseriesResponse, 'Points'),
+              content: { ...json(timeseriesResponse, '').content, 'text/csv': { schema: { type: 'string' } } },
+            },
+            400: failure,
+          },
+        },
+      },
+      '/api/export': {
+        get: {
+          summary: 'Every article matching a search, streamed as CSV or NDJSON',
+          parameters: queryParameters(exportParams),
+          responses: {
+            200: {
+              description: 'The file',
+              content: {
+                'text/csv': { schema: { type: 'string' } },
+                'application/x-ndjson': { schema: { type: 'string' } },
+              },
+            },
+            400: failure,
+          },
+        },
+      },
+      '/api/sources': {
+        get: { summary: 'Every source with crawl health', responses: { 200: json(sourcesResponse, 'Sources') } },
+      },
+      '/api/openapi.json': { get: { summary: 'This document', responses: { 200: { description: 'OpenAPI 3.1' } } } },
+    },
+    components: { schemas: { Error: schemaOf(errorResponse, 'output') } },
+  };
+}

@@ -1,0 +1,49 @@
+import type { ArticleView } from '../api/routes/articles.js';
+import { classifiedText } from '../domain.js';
+import { markRange, spansOf } from './highlight.js';
+import { html, type SafeHtml, trusted } from './html.js';
+import { strings, type UiLang } from './i18n.js';
+import { link } from './links.js';
+import { labelsOf, severityText, whyFlagged } from './why.js';
+
+/**
+ * The article page body: title and text with evidence marked, labels, severity, targets,
+ * sentiment, classifier version, near-duplicate siblings and a link to the original.
+ */
+export function articlePage({ article, siblings, source }: ArticleView, ui: UiLang, url: URL): SafeHtml {
+  const t = strings(ui);
+  const c = article.classification;
+  const text = classifiedText(article);
+  const spans = spansOf(article);
+  const bodyStart = article.title ? article.title.length + 2 : 0;
+  const labels = labelsOf(c);
+  return html`<p><a href="${link(url, '/', {}, ['ui'])}">${t.back}</a></p>
+<article class="full">
+  <h1>${trusted(markRange(text, spans, 0, article.title.length) || '—')}</h1>
+  <div class="meta">
+    <span>${source?.name ?? article.source_id}</span>
+    <time datetime="${article.published_at ?? ''}">${article.published_at ?? ''}</time>
+    <span>${article.lang}</span>
+    ${labels.map((l) => html`<span class="badge ${l}">${t.label[l]}</span>`)}
+    <a href="${article.url}" rel="noopener noreferrer nofollow" target="_blank">${t.original} ↗</a>
+  </div>
+  ${labels.length ? html`<p class="why"><strong>${t.why}:</strong> ${whyFlagged(c, ui)}</p>` : ''}
+  <dl class="facts">
+    <dt>${t.labels}</dt><dd>${labels.length ? labels.map((l) => t.label[l]).join(', ') : '—'}</dd>
+    <dt>${t.severity}</dt><dd>${c ? `${c.severity} — ${severityText(c.severity, ui)}` : '—'}</dd>
+    <dt>${t.targets}</dt><dd>${c?.targets.length ? c.targets.join(', ') : '—'}</dd>
+    <dt>${t.sentiment}</dt><dd>${c ? c.sentiment.toFixed(2) : '—'}</dd>
+    <dt>${t.classifier}</dt><dd><code>${c?.classifier_version ?? '—'}</code></dd>
+  </dl>
+  <div class="text">${trusted(markRange(text, spans, bodyStart, text.length))}</div>
+</article>
+<h2>${t.cluster}</h2>
+${
+  siblings.length
+    ? html`<ul class="siblings">${siblings.map(
+        (s) =>
+          html`<li><a href="${link(url, `/articles/${encodeURIComponent(s.id)}`, {}, ['ui'])}">${s.title || s.url}</a> <span class="count">${s.source_id} · ${s.published_at?.slice(0, 10) ?? ''}</span></li>`,
+      )}</ul>`
+    : html`<p>${t.noCluster}</p>`
+}`;
+}

@@ -1,0 +1,102 @@
+import type { Classification } from '../domain.js';
+
+export type UiLang = 'ru' | 'en';
+
+const WORDS = {
+  en: {
+    flagged: 'Flagged',
+    notFlagged: 'Not flagged',
+    unclassified: 'Not classified yet',
+    xenophobic: 'xenophobic',
+    migration_policy: 'migration policy',
+    counter_speech: 'counter-speech',
+    severity: 'severity',
+    levels: [
+      'none',
+      'derogatory or stereotyping',
+      'dehumanising or collective blame',
+      'calls for violence or expulsion',
+    ],
+  },
+  ru: {
+    flagged: 'Отмечено',
+    notFlagged: 'Не отмечено',
+    unclassified: 'Ещё не классифицировано',
+    xenophobic: 'ксенофобия',
+    migration_policy: 'миграционная политика',
+    counter_speech: 'контрречь',
+    severity: 'уровень',
+    levels: [
+      'нет',
+      'уничижение или стереотипы',
+      'расчеловечивание или коллективная вина',
+      'призывы к насилию или изгнанию',
+    ],
+  },
+} as const;
+
+/** Lexicon categories that give context (who is talked about, reported speech) rather than a reason. */
+const CONTEXT = new Set(['target', 'reporting', 'self', 'sense', 'collective']);
+const ORDER = [
+  'violence',
+  'expulsion',
+  'slur',
+  'dehumanizing',
+  'blame',
+  'hostile',
+  'derogatory',
+  'denial',
+  'negative',
+  'policy',
+  'counter',
+  'positive',
+];
+const rank = (category: string) => {
+  const i = ORDER.indexOf(category);
+  return i < 0 ? ORDER.length : i;
+};
+
+/** Severity 0..3 described in words. */
+export function severityText(severity: number, ui: UiLang = 'en'): string {
+  return WORDS[ui].levels[severity] ?? String(severity);
+}
+
+/**
+ * One plain-text line saying why an article was flagged, quoting up to five distinct evidence spans,
+ * strongest categories first (context-only spans such as the target group are left out).
+ *
+ * @example
+ * whyFlagged(classification)
+ * // 'Flagged xenophobic (severity 2: dehumanising or collective blame): «саранча» (dehumanising), «выгнать» (exclusion call)'
+ */
+export function whyFlagged(c: Classification | null, ui: UiLang = 'en'): string {
+  const w = WORDS[ui];
+  if (!c) return w.unclassified;
+  const labels: string[] = [];
+  if (c.xenophobic) labels.push(`${w.xenophobic} (${w.severity} ${c.severity}: ${severityText(c.severity, ui)})`);
+  if (c.migration_policy) labels.push(w.migration_policy);
+  if (c.counter_speech) labels.push(w.counter_speech);
+  if (labels.length === 0) return w.notFlagged;
+  const seen = new Set<string>();
+  const quotes: string[] = [];
+  const evidence = c.evidence
+    .filter((e) => !CONTEXT.has(e.category))
+    .sort((a, b) => rank(a.category) - rank(b.category));
+  for (const e of evidence) {
+    const key = `${e.text.toLowerCase()}|${e.category}`;
+    if (seen.has(key) || quotes.length >= 5) continue;
+    seen.add(key);
+    quotes.push(`«${e.text.replace(/\s+/g, ' ').trim()}» (${e.category.replaceAll('_', ' ')})`);
+  }
+  return `${w.flagged} ${labels.join(', ')}${quotes.length ? `: ${quotes.join(', ')}` : ''}`;
+}
+
+/** The labels an article carries, in LABELS order. */
+export function labelsOf(c: Classification | null): Array<'xenophobic' | 'migration_policy' | 'counter_speech'> {
+  if (!c) return [];
+  const out: Array<'xenophobic' | 'migration_policy' | 'counter_speech'> = [];
+  if (c.xenophobic) out.push('xenophobic');
+  if (c.migration_policy) out.push('migration_policy');
+  if (c.counter_speech) out.push('counter_speech');
+  return out;
+}

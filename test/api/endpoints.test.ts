@@ -1,0 +1,182 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../src/api/app.js';
+import { EXPORT_COLUMNS } from '../../src/api/present.js';
+import type { Article } from '../../src/domain.js';
+import type { ArticleStore } from '../../src/store/port.js';
+import { SOURCES, seededSqlite } from '../helpers/seed.js';
+
+let store: ArticleStore;
+let articles: Map<string, Article>;
+let app: ReturnType<typeof createApp>;
+
+beforeAll(async () => {
+  ({ store, articles } = await seededSqlite());
+  app = createApp({ store });
+});
+afterAll(() => store.close());
+
+/** Minimal RFC 4180 reader for checking what the exporter wrote. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (quoted && ch === '"' && text[i + 1] === '"') {
+      field += '"';
+      i++;
+    } else if (quoted && ch === '"') {
+      quoted = false;
+    } else if (quoted) {
+      field += ch;
+    } else if (ch === '"') {
+      quoted = true;
+    } else if (ch === ',') {
+      row.push(field);
+      field = '';
+    } else if (ch === '\r' && text[i + 1] === '\n') {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+      i++;
+    } else {
+      field += ch;
+    }
+  }
+  return rows;
+}
+
+describe('GET /api/articles/:id', () => {
+  it('returns the article, evidence, cluster siblings and source health', async () => {
+    const a = articles.get('locust-2') as Article;
+    const res = await app.request(`/api/articles/${a.id}`);
+    expect(res.status).toBe(200);
+    const body = await res.json();
+    expect(body).toMatchObject({
+      id: a.id,
+      title: a.title,
+      text: a.text,
+      labels: ['xenophobic'],
+      source: { id: 'vlast', health: { source_id: 'vlast' } },
+    });
+    expect(body.classification.evidence.map((e: { text: string }) => e.text)).toEqual(['саранча', 'выгнать']);
+    expect(body.siblings.map((s: { id: string }) => s.id).sort()).toEqual(
+      [articles.get('locust-1')?.id, articles.get('locust-3')?.id].sort(),
+    );
+  });
+
+  it('404s an unknown id and 400s a malformed one', async () => {
+    expect((await app.request('/api/articles/ffffffffffffffffffffffff')).status).toBe(404);
+    const bad = await app.request(`/api/articles/${encodeURIComponent('<script>')}`);
+    expect(bad.status).toBe(400);
+    expect((await bad.json()).error.param).toBe('id');
+  });
+});
+
+describe('GET /api/timeseries', () => {
+  it('buckets by month with count, flagged, share and mean sentiment', async () => {
+    const body = await (await app.request('/api/timeseries?interval=month')).json();
+    expect(body.points.map((p: { bucket: string }) => p.bucket)).toEqual([
+      '2025-01-01',
+      '2025-02-01',
+      '2025-03-01',
+      '2025-04-01',
+      '2025-05-01',
+      '2025-06-01',
+    ]);
+    const jan = body.points[0];
+    expect(jan).toMatchObject({ series: 'all', flagged: 1 });
+    expect(jan.flagged_share).toBeCloseTo(jan.flagged / jan.count);
+  });
+
+  it('splits by lang and filters by query', async () => {
+    const body = await (await app.request('/api/timeseries?interval=month&split=lang&q=мигрант*')).json();
+    const series = new Set(body.points.map((p: { series: string }) => p.series));
+    expect([...series].every((s) => ['ru', 'kk', 'en'].includes(s as string))).toBe(true);
+  });
+
+  it('answers CSV', async () => {
+    const res = await app.request('/api/timeseries?interval=week&format=csv&label=xenophobic');
+    expect(res.headers.get('content-type')).toMatch(/text\/csv/);
+    const rows = parseCsv(await res.text());
+    expect(rows[0]).toEqual(['bucket', 'series', 'count', 'flagged', 'flagged_share', 'mean_sentiment']);
+    expect(rows.length).toBeGreaterThan(2);
+  });
+});
+
+describe('GET /api/export', () => {
+  it('streams every matching article as RFC 4180 CSV', async () => {
+    const res = await app.request('/api/export?format=csv&collapse=false');
+    expect(res.headers.get('content-type')).toMatch(/text\/csv/);
+    expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename="kuzet-export-.*\.csv"$/);
+    const rows = parseCsv(await res.text());
+    expect(rows[0]).toEqual([...EXPORT_COLUMNS]);
+    expect(rows.length - 1).toBe(articles.size);
+    const xss = rows.find((r) => r[0] === articles.get('xss')?.id) as string[];
+    expect(xss[EXPORT_COLUMNS.indexOf('title')]).toBe(articles.get('xss')?.title);
+    expect(xss[EXPORT_COLUMNS.indexOf('xenophobic')]).toBe('true');
+    expect(xss[EXPORT_COLUMNS.indexOf('severity')]).toBe('2');
+    const unclassified = rows.find((r) => r[0] === articles.get('football')?.id) as string[];
+    expect(unclassified[EXPORT_COLUMNS.indexOf('classifier_version')]).toBe('');
+  });
+
+  it('exports the same selection as a search, as NDJSON, collapsed by default', async () => {
+    const res = await app.request('/api/export?format=ndjson&label=xenophobic');
+    expect(res.headers.get('content-type')).toMatch(/application\/x-ndjson/);
+    const lines = (await res.text())
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    const search = await (await app.request('/api/search?label=xenophobic&size=100')).json();
+    expect(lines.length).toBe(search.total);
+    expect(lines.every((l) => l.xenophobic === true)).toBe(true);
+    expect(Object.keys(lines[0])).toEqual([...EXPORT_COLUMNS]);
+    const q = await (await app.request('/api/export?format=ndjson&q=parasites&collapse=false')).text();
+    expect(q.trim().split('\n')).toHaveLength(2);
+  });
+});
+
+describe('GET /api/sources', () => {
+  it('lists every source with health', async () => {
+    const body = await (await app.request('/api/sources')).json();
+    expect(body.items.map((s: { id: string }) => s.id).sort()).toEqual(SOURCES.map((s) => s.id).sort());
+    const silent = body.items.find((s: { id: string }) => s.id === 'tg-silent');
+    expect(silent.health).toMatchObject({ consecutive_failures: 4, errors: 4 });
+  });
+});
+
+describe('GET /api/openapi.json', () => {
+  it('documents every endpoint with parameters taken from the validation schemas', async () => {
+    const doc = await (await app.request('/api/openapi.json')).json();
+    expect(doc.openapi).toBe('3.1.0');
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining([
+        '/health',
+        '/api/search',
+        '/api/articles/{id}',
+        '/api/timeseries',
+        '/api/export',
+        '/api/sources',
+      ]),
+    );
+    const params = Object.fromEntries(
+      doc.paths['/api/search'].get.parameters.map((p: { name: string }) => [p.name, p]),
+    );
+    expect(params.size.schema).toMatchObject({ type: 'integer', minimum: 1, maximum: 100, default: 20 });
+    expect(params.label.schema.items.enum).toEqual(['xenophobic', 'migration_policy', 'counter_speech']);
+    expect(params.q.schema.maxLength).toBe(500);
+    expect(doc.paths['/api/timeseries'].get.parameters.map((p: { name: string }) => p.name)).toContain('interval');
+  });
+});
+
+describe('security headers', () => {
+  it('sends a strict CSP on every response', async () => {
+    for (const path of ['/', '/api/search', '/nope']) {
+      const csp = (await app.request(path)).headers.get('content-security-policy') ?? '';
+      expect(csp).toContain("default-src 'none'");
+      expect(csp).not.toContain('unsafe-inline');
+    }
+  });
+});
