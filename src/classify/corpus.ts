@@ -24,7 +24,10 @@ export type GoldRecord = z.infer<typeof GoldSchema>;
  * @example
  * const rows = await readGold('lexicons/corpus/test.jsonl');
  */
-export async function readGold(path: string, onError: (line: number, msg: string) => void = () => {}): Promise<GoldRecord[]> {
+export async function readGold(
+  path: string,
+  onError: (line: number, msg: string) => void = () => {},
+): Promise<GoldRecord[]> {
   const rl = createInterface({ input: createReadStream(path, 'utf8'), crlfDelay: Number.POSITIVE_INFINITY });
   const out: GoldRecord[] = [];
   let n = 0;

@@ -6,7 +6,17 @@ import type { Match } from './matcher.js';
 export type FeatureMap = Map<string, number>;
 
 /** Categories whose words only count when a target group is in the same or a neighbouring sentence. */
-const NEEDS_TARGET = new Set<Category>(['dehumanizing', 'derogatory', 'blame', 'hostile', 'violence', 'expulsion', 'positive', 'negative', 'collective']);
+const NEEDS_TARGET = new Set<Category>([
+  'dehumanizing',
+  'derogatory',
+  'blame',
+  'hostile',
+  'violence',
+  'expulsion',
+  'positive',
+  'negative',
+  'collective',
+]);
 const HATE = new Set<Category>(['slur', 'dehumanizing', 'derogatory', 'blame', 'hostile', 'violence', 'expulsion']);
 const IRONY_MARKS = /\){2,}|😂|🤣|😅|😆|😁|\bха-ха\b/u;
 
@@ -17,6 +27,12 @@ export interface Extracted {
   groups: Set<string>;
   /** Sum of plain (not negated/quoted/reported) hate weights by category. */
   plainHate: Map<Category, number>;
+  /** Hate words found only in quotes, reported speech or under negation. */
+  distancedHate: number;
+  /** An endorsement marker ("правильно сказал", "I agree") outside negation and questions. */
+  endorsed: boolean;
+  /** Counter-speech or reporting vocabulary found (condemnation, courts, debunking). */
+  condemning: boolean;
   sentiment: number;
 }
 
@@ -24,7 +40,7 @@ function add(f: FeatureMap, name: string, v: number): void {
   f.set(name, (f.get(name) ?? 0) + v);
 }
 
-function modifier(m: Match, tokens: AnalyzedToken[]): string {
+function modifier(m: Match, tokens: AnalyzedToken[], courtSentences: Set<number>): string {
   let quoted = false;
   let negated = false;
   for (let k = m.first; k <= m.last; k++) {
@@ -33,7 +49,7 @@ function modifier(m: Match, tokens: AnalyzedToken[]): string {
   }
   const t = tokens[m.first];
   if (quoted) return 'q';
-  if (t.reported) return 'rep';
+  if (t.reported || courtSentences.has(t.sentence)) return 'rep';
   if (negated && !m.ownNegation) return 'neg';
   if (t.question) return 'ques';
   return '';
@@ -67,15 +83,25 @@ export function extractFeatures(tokens: AnalyzedToken[], matches: Match[], text:
     const c = m.entry.category;
     if ((c === 'target' || c === 'slur') && !cancelled(m)) {
       const s = tokens[m.first].sentence;
-      targetSentences.add(s - 1).add(s).add(s + 1);
+      targetSentences
+        .add(s - 1)
+        .add(s)
+        .add(s + 1);
       if (m.entry.group) groups.add(m.entry.group);
     }
   }
+  const courtSentences = new Set<number>();
+  for (const m of matches)
+    if (m.entry.category === 'counter' && m.entry.id.includes('.court')) courtSentences.add(tokens[m.first].sentence);
+  let endorsed = false;
+  for (const m of matches)
+    if (m.entry.category === 'endorse' && !tokens[m.first].negated && !tokens[m.first].question) endorsed = true;
   const live: Extracted['live'] = [];
   const plainHate = new Map<Category, number>();
   const hateSentences = new Map<number, Set<Category>>();
   let pos = 0;
   let neg = 0;
+  let distancedHate = 0;
   for (const m of matches) {
     const c = m.entry.category;
     if (c === 'sense') continue;
@@ -88,7 +114,7 @@ export function extractFeatures(tokens: AnalyzedToken[], matches: Match[], text:
       add(f, `${c}:free`, 1);
       continue;
     }
-    const mod = modifier(m, tokens);
+    const mod = modifier(m, tokens, courtSentences);
     const name = c === 'self' && m.entry.id.includes('.irony') ? 'irony' : c;
     const w = m.entry.weight;
     add(f, name, w);
@@ -98,12 +124,17 @@ export function extractFeatures(tokens: AnalyzedToken[], matches: Match[], text:
       const set = hateSentences.get(s) ?? new Set<Category>();
       set.add(c);
       hateSentences.set(s, set);
-      if (!mod || mod === 'ques') plainHate.set(c, (plainHate.get(c) ?? 0) + w);
+      if (!mod || mod === 'ques' || (endorsed && (mod === 'q' || mod === 'rep')))
+        plainHate.set(c, (plainHate.get(c) ?? 0) + w);
+      if (endorsed && (mod === 'q' || mod === 'rep')) add(f, 'hate:endorsed', w);
+      if (mod && mod !== 'ques') distancedHate += w;
     }
     if (c === 'positive') mod === 'neg' ? (neg += w) : mod ? 0 : (pos += w);
     if (c === 'negative' || HATE.has(c)) mod === 'neg' ? (pos += 0.3 * w) : mod ? 0 : (neg += w);
   }
-  const collectiveSentences = new Set(live.filter((l) => l.match.entry.category === 'collective').map((l) => tokens[l.match.first].sentence));
+  const collectiveSentences = new Set(
+    live.filter((l) => l.match.entry.category === 'collective').map((l) => tokens[l.match.first].sentence),
+  );
   for (const [s, cats] of hateSentences) {
     if (!collectiveSentences.has(s)) continue;
     if (cats.has('blame')) add(f, 'blame&collective', 1);
@@ -116,16 +147,51 @@ export function extractFeatures(tokens: AnalyzedToken[], matches: Match[], text:
   interact('hate&self', 'self');
   interact('hate&irony', 'irony');
   interact('hate&denial', 'denial');
+  interact('hate&endorse', 'endorse');
   if (IRONY_MARKS.test(text)) add(f, 'irony', 1);
   if (f.has('target') && f.has('policy')) add(f, 'target&policy', 1);
-  if (plainHate.size) add(f, 'hate:plain', [...plainHate.values()].reduce((a, b) => a + b, 0));
+  if (plainHate.size)
+    add(
+      f,
+      'hate:plain',
+      [...plainHate.values()].reduce((a, b) => a + b, 0),
+    );
   const sentiment = pos + neg === 0 ? 0 : Math.tanh((pos - neg) / 2);
-  return { features: f, live, groups, plainHate, sentiment };
+  const condemning = f.has('counter');
+  return { features: f, live, groups, plainHate, sentiment, distancedHate, endorsed, condemning };
+}
+
+/**
+ * The counter-speech gate: hate words that appear only quoted, reported or negated, next to condemnation and
+ * without an endorsement, are someone else's words being reported or argued against.
+ *
+ * @example
+ * if (isDistancedOnly(x)) xenophobic = false;
+ */
+export function isDistancedOnly(x: Extracted): boolean {
+  return x.condemning && !x.endorsed && x.distancedHate > 0 && x.plainHate.size === 0;
 }
 
 /** log1p squashing so that long articles do not dominate. */
 export function squash(f: FeatureMap): Map<string, number> {
   const out = new Map<string, number>();
   for (const [k, v] of f) out.set(k, Math.log1p(v));
+  return out;
+}
+
+const PREFIX = 5;
+
+/**
+ * Bag-of-words feature names of one token: `w:<stem>` (stems longer than 2 letters, no digits) and `p:<first 5
+ * letters>` for words of 5 letters or more, which groups Kazakh and Russian forms the stemmer leaves apart.
+ *
+ * @example
+ * wordFeatures('мигрант', 'мигранттарға'); // ['w:мигрант', 'p:мигра']
+ */
+export function wordFeatures(stem: string, norm: string): string[] {
+  const out: string[] = [];
+  if (/\d/.test(norm)) return out;
+  if (stem.length > 2) out.push(`w:${stem}`);
+  if (norm.length >= PREFIX) out.push(`p:${norm.slice(0, PREFIX)}`);
   return out;
 }

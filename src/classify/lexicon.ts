@@ -1,5 +1,5 @@
 /** Loads and validates the versioned lexicon files (lexicons/<lang>.yaml) with zod. */
-import { readFile, readdir } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
@@ -7,8 +7,24 @@ import { z } from 'zod';
 import type { Lang } from '../domain.js';
 
 export const CATEGORIES = [
-  'target', 'slur', 'dehumanizing', 'derogatory', 'blame', 'collective', 'hostile', 'violence', 'expulsion', 'denial',
-  'policy', 'counter', 'reporting', 'self', 'positive', 'negative', 'sense',
+  'target',
+  'slur',
+  'dehumanizing',
+  'derogatory',
+  'blame',
+  'collective',
+  'hostile',
+  'violence',
+  'expulsion',
+  'denial',
+  'policy',
+  'counter',
+  'reporting',
+  'endorse',
+  'self',
+  'positive',
+  'negative',
+  'sense',
 ] as const;
 export type Category = (typeof CATEGORIES)[number];
 
@@ -21,8 +37,14 @@ const EntrySchema = z.strictObject({
   category: z.enum(CATEGORIES).optional(),
   weight: z.number().min(0).max(5).optional(),
   note: z.string().min(1, 'every entry needs a note'),
-  group: z.string().regex(/^[a-z_]+$/).optional(),
-  sense: z.string().regex(/^[a-z_]+$/).optional(),
+  group: z
+    .string()
+    .regex(/^[a-z_]+$/)
+    .optional(),
+  sense: z
+    .string()
+    .regex(/^[a-z_]+$/)
+    .optional(),
   unless: z.array(z.string().regex(/^[a-z_]+$/)).optional(),
   fuzzy: z.boolean().optional(),
 });
@@ -30,7 +52,11 @@ const EntrySchema = z.strictObject({
 const FileSchema = z.strictObject({
   language: z.enum(LEXICON_LANGS),
   sections: z.array(
-    z.strictObject({ category: z.enum(CATEGORIES), weight: z.number().min(0).max(5), entries: z.array(EntrySchema).min(1) }),
+    z.strictObject({
+      category: z.enum(CATEGORIES),
+      weight: z.number().min(0).max(5),
+      entries: z.array(EntrySchema).min(1),
+    }),
   ),
 });
 
@@ -67,7 +93,9 @@ function checkRegexp(file: string, e: LexiconEntry): void {
   try {
     new RegExp(m[1], m[2].includes('u') ? m[2] : `${m[2]}u`);
   } catch (err) {
-    throw new LexiconError(`${file}: entry '${e.id}' field 'pattern': bad regexp ${e.pattern}: ${(err as Error).message}. Fix the pattern; the lexicon was not loaded.`);
+    throw new LexiconError(
+      `${file}: entry '${e.id}' field 'pattern': bad regexp ${e.pattern}: ${(err as Error).message}. Fix the pattern; the lexicon was not loaded.`,
+    );
   }
 }
 
@@ -94,12 +122,18 @@ export function parseLexiconFile(file: string, data: unknown): LexiconEntry[] {
   for (const section of parsed.data.sections) {
     for (const e of section.entries) {
       const entry: LexiconEntry = {
-        ...e, language: e.language ?? parsed.data.language, category: e.category ?? section.category, weight: e.weight ?? section.weight,
+        ...e,
+        language: e.language ?? parsed.data.language,
+        category: e.category ?? section.category,
+        weight: e.weight ?? section.weight,
       };
       if (entry.language !== parsed.data.language) {
-        throw new LexiconError(`${file}: entry '${e.id}' field 'language': '${entry.language}' differs from the file language '${parsed.data.language}'.`);
+        throw new LexiconError(
+          `${file}: entry '${e.id}' field 'language': '${entry.language}' differs from the file language '${parsed.data.language}'.`,
+        );
       }
-      if (entry.category === 'sense' && !entry.sense) throw new LexiconError(`${file}: entry '${e.id}' field 'sense': sense entries need a sense tag.`);
+      if (entry.category === 'sense' && !entry.sense)
+        throw new LexiconError(`${file}: entry '${e.id}' field 'sense': sense entries need a sense tag.`);
       checkRegexp(file, entry);
       out.push(entry);
     }
@@ -115,9 +149,11 @@ export function parseLexiconFile(file: string, data: unknown): LexiconEntry[] {
  * lex.version; // '2025.11.0'
  */
 export async function loadLexicon(dir = DEFAULT_LEXICON_DIR): Promise<Lexicon> {
-  const version = (await readFile(join(dir, 'VERSION'), 'utf8').catch(() => {
-    throw new LexiconError(`${join(dir, 'VERSION')}: missing; write the lexicon version there.`);
-  })).trim();
+  const version = (
+    await readFile(join(dir, 'VERSION'), 'utf8').catch(() => {
+      throw new LexiconError(`${join(dir, 'VERSION')}: missing; write the lexicon version there.`);
+    })
+  ).trim();
   const files = (await readdir(dir)).filter((f) => /\.ya?ml$/.test(f)).sort();
   const entries: LexiconEntry[] = [];
   const seen = new Set<string>();

@@ -3,7 +3,7 @@ import type { Lang } from '../domain.js';
 import type { AnalyzedToken } from '../text/index.js';
 import { foldCase } from '../text/index.js';
 import { scopeWords } from '../text/scope-words.js';
-import { LexiconError, type LexiconEntry } from './lexicon.js';
+import { type LexiconEntry, LexiconError } from './lexicon.js';
 
 interface Element {
   exact: boolean;
@@ -32,7 +32,22 @@ export interface LangIndex {
   loose: Alternative[];
   wildcard: Alternative[];
   fuzzy: Alternative[];
+  /** Memo: normalised token → alternatives whose first word it matches (bounded). */
+  heads: Map<string, Alternative[]>;
+  /** Memo: normalised token → fuzzy alternatives it is near or glued to (bounded). */
+  near: Map<string, NearHit[]>;
 }
+
+interface NearHit {
+  alt: Alternative;
+  /** Where the entry word starts inside a longer glued token, or -1. */
+  at: number;
+  /** Within edit distance 1 of the entry word. */
+  close: boolean;
+}
+
+const MEMO_LIMIT = 100_000;
+const NONE: Alternative[] = [];
 
 const WILDCARD_CATEGORIES = new Set(['slur', 'target', 'dehumanizing']);
 
@@ -43,9 +58,15 @@ function compileAlternative(entry: LexiconEntry, alt: string): Alternative {
     const flags = regex[2].includes('u') ? regex[2] : `${regex[2]}u`;
     return { entry, elements: [{ exact: false, value: '', re: new RegExp(regex[1], flags) }], ownNegation: false };
   }
-  const elements = foldCase(alt).trim().split(/\s+/).map((w) => ({ exact: w.startsWith('=') || w.length === 1, value: w.replace(/^=/, '') }));
-  if (elements.some((el) => !el.value)) throw new LexiconError(`lexicon entry '${entry.id}' field 'pattern': empty element in '${alt}'.`);
-  const ownNegation = elements.some((el) => negators.negatorsBefore.has(el.value) || negators.negatorsAfter.has(el.value) || el.value.endsWith("n't"));
+  const elements = foldCase(alt)
+    .trim()
+    .split(/\s+/)
+    .map((w) => ({ exact: w.startsWith('=') || w.length === 1, value: w.replace(/^=/, '') }));
+  if (elements.some((el) => !el.value))
+    throw new LexiconError(`lexicon entry '${entry.id}' field 'pattern': empty element in '${alt}'.`);
+  const ownNegation = elements.some(
+    (el) => negators.negatorsBefore.has(el.value) || negators.negatorsAfter.has(el.value) || el.value.endsWith("n't"),
+  );
   return { entry, elements, ownNegation };
 }
 
@@ -63,7 +84,7 @@ function literalKey(alt: Alternative): string | undefined {
  * const idx = buildIndex(lexicon.entries.filter((e) => e.language === 'ru'));
  */
 export function buildIndex(entries: LexiconEntry[]): LangIndex {
-  const index: LangIndex = { byKey: new Map(), loose: [], wildcard: [], fuzzy: [] };
+  const index: LangIndex = { byKey: new Map(), loose: [], wildcard: [], fuzzy: [], heads: new Map(), near: new Map() };
   for (const entry of entries) {
     const source = /^\/.+\/[a-z]*$/.test(entry.pattern) ? [entry.pattern] : entry.pattern.split('|');
     for (const raw of source) {
@@ -71,8 +92,15 @@ export function buildIndex(entries: LexiconEntry[]): LangIndex {
       const key = literalKey(alt);
       if (key === undefined) index.loose.push(alt);
       else index.byKey.set(key, [...(index.byKey.get(key) ?? []), alt]);
-      if (WILDCARD_CATEGORIES.has(entry.category) && alt.elements.length === 1 && !alt.elements[0].re) index.wildcard.push(alt);
-      if (entry.fuzzy && alt.elements.length === 1 && !alt.elements[0].re && alt.elements[0].value.length >= 5) index.fuzzy.push(alt);
+      if (WILDCARD_CATEGORIES.has(entry.category) && alt.elements.length === 1 && !alt.elements[0].re)
+        index.wildcard.push(alt);
+      if (
+        entry.fuzzy &&
+        alt.elements.length === 1 &&
+        !alt.elements[0].re &&
+        alt.elements[0].value.length >= (entry.category === 'target' ? 5 : 6)
+      )
+        index.fuzzy.push(alt);
     }
   }
   return index;
@@ -114,17 +142,57 @@ function fuzzyPrefix(value: string, norm: string): boolean {
   return false;
 }
 
-function tryAlternative(alt: Alternative, tokens: AnalyzedToken[], i: number): number {
+function headsOf(index: LangIndex, norm: string): Alternative[] {
+  let hit = index.heads.get(norm);
+  if (hit) return hit;
+  hit = NONE;
+  for (const alt of index.byKey.get(norm.slice(0, 2)) ?? NONE)
+    if (elementMatches(alt.elements[0], norm)) hit = hit === NONE ? [alt] : [...hit, alt];
+  for (const alt of index.loose) if (elementMatches(alt.elements[0], norm)) hit = hit === NONE ? [alt] : [...hit, alt];
+  if (index.heads.size >= MEMO_LIMIT) index.heads.clear();
+  index.heads.set(norm, hit);
+  return hit;
+}
+
+function nearOf(index: LangIndex, norm: string): NearHit[] {
+  let hit = index.near.get(norm);
+  if (hit) return hit;
+  hit = [];
+  for (const alt of index.fuzzy) {
+    const v = alt.elements[0].value;
+    const at = norm.length >= v.length + 3 ? norm.indexOf(v, 2) : -1;
+    const close = norm[0] === v[0] && fuzzyPrefix(v, norm);
+    if (at > 0 || close) hit.push({ alt, at, close });
+  }
+  if (index.near.size >= MEMO_LIMIT) index.near.clear();
+  index.near.set(norm, hit);
+  return hit;
+}
+
+function restMatches(alt: Alternative, tokens: AnalyzedToken[], i: number): number {
   const els = alt.elements;
   if (i + els.length > tokens.length) return -1;
-  for (let k = 0; k < els.length; k++) if (!elementMatches(els[k], tokens[i + k].norm)) return -1;
+  for (let k = 1; k < els.length; k++) if (!elementMatches(els[k], tokens[i + k].norm)) return -1;
   return i + els.length - 1;
 }
 
-function push(out: Match[], alt: Alternative, tokens: AnalyzedToken[], first: number, last: number, start?: number, end?: number): void {
+function push(
+  out: Match[],
+  alt: Alternative,
+  tokens: AnalyzedToken[],
+  first: number,
+  last: number,
+  start?: number,
+  end?: number,
+): void {
   const prev = out[out.length - 1];
   const m: Match = {
-    entry: alt.entry, first, last, start: start ?? tokens[first].start, end: end ?? tokens[last].end, ownNegation: alt.ownNegation,
+    entry: alt.entry,
+    first,
+    last,
+    start: start ?? tokens[first].start,
+    end: end ?? tokens[last].end,
+    ownNegation: alt.ownNegation,
   };
   if (prev && prev.entry === alt.entry && prev.first === first) {
     if (last > prev.last) out[out.length - 1] = m;
@@ -136,7 +204,8 @@ function push(out: Match[], alt: Alternative, tokens: AnalyzedToken[], first: nu
 function matchGluedHead(index: LangIndex, tokens: AnalyzedToken[], i: number, at: number, out: Match[]): void {
   const head = tokens[i].norm.slice(0, at);
   for (const alt of index.byKey.get(head.slice(0, 2)) ?? []) {
-    if (alt.elements.length === 1 && elementMatches(alt.elements[0], head)) push(out, alt, tokens, i, i, tokens[i].start, tokens[i].start + at);
+    if (alt.elements.length === 1 && elementMatches(alt.elements[0], head))
+      push(out, alt, tokens, i, i, tokens[i].start, tokens[i].start + at);
   }
 }
 
@@ -149,32 +218,27 @@ function matchGluedHead(index: LangIndex, tokens: AnalyzedToken[], i: number, at
  */
 export function findMatches(index: LangIndex, tokens: AnalyzedToken[]): Match[] {
   const out: Match[] = [];
+  const fuzzy = index.fuzzy.length > 0;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     const before = out.length;
-    const cands = index.byKey.get(t.norm.slice(0, 2));
-    if (cands) for (const alt of cands) {
-      const last = tryAlternative(alt, tokens, i);
-      if (last >= 0) push(out, alt, tokens, i, last);
-    }
-    for (const alt of index.loose) {
-      const last = tryAlternative(alt, tokens, i);
+    const heads = headsOf(index, t.norm);
+    for (let h = 0; h < heads.length; h++) {
+      const alt = heads[h];
+      const last = alt.elements.length === 1 ? i : restMatches(alt, tokens, i);
       if (last >= 0) push(out, alt, tokens, i, last);
     }
     if (out.length > before) continue;
     if (t.masked) {
-      for (const alt of index.wildcard) if (wildPrefix(alt.elements[0].value, t.masked)) (push(out, alt, tokens, i, i));
+      for (const alt of index.wildcard) if (wildPrefix(alt.elements[0].value, t.masked)) push(out, alt, tokens, i, i);
       continue;
     }
-    if (index.fuzzy.length && t.norm.length >= 5) {
-      for (const alt of index.fuzzy) {
-        const v = alt.elements[0].value;
-        const at = t.norm.length >= v.length + 3 ? t.norm.indexOf(v, 2) : -1;
+    if (fuzzy && t.norm.length >= 5) {
+      for (const { alt, at, close } of nearOf(index, t.norm)) {
         if (at > 0 && t.norm.length === t.text.length) {
           push(out, alt, tokens, i, i, t.start + at);
           matchGluedHead(index, tokens, i, at, out);
-        }
-        else if (t.norm[0] === v[0] && fuzzyPrefix(v, t.norm)) push(out, alt, tokens, i, i);
+        } else if (close) push(out, alt, tokens, i, i);
       }
     }
   }

@@ -34,7 +34,17 @@ export class Tally {
     const recall = tp + fn ? tp / (tp + fn) : 0;
     const n = tp + fp + fn + tn;
     const f1 = precision + recall ? (2 * precision * recall) / (precision + recall) : 0;
-    return { n, tp, fp, fn, tn, precision: r(precision), recall: r(recall), f1: r(f1), accuracy: r(n ? (tp + tn) / n : 0) };
+    return {
+      n,
+      tp,
+      fp,
+      fn,
+      tn,
+      precision: r(precision),
+      recall: r(recall),
+      f1: r(f1),
+      accuracy: r(n ? (tp + tn) / n : 0),
+    };
   }
 }
 
@@ -55,7 +65,11 @@ export interface Report {
  * const report = evaluate(rows, preds);
  * report.labels.xenophobic?.f1;
  */
-export function evaluate(gold: GoldRecord[], preds: Classification[], groupOf: (g: GoldRecord) => string = (g) => g.lang ?? 'und'): Report {
+export function evaluate(
+  gold: GoldRecord[],
+  preds: Classification[],
+  groupOf: (g: GoldRecord) => string = (g) => g.lang ?? 'und',
+): Report {
   const all = new Map<EvalLabel, Tally>();
   const by = new Map<string, Map<EvalLabel, Tally>>();
   let cs = 0;
@@ -73,7 +87,7 @@ export function evaluate(gold: GoldRecord[], preds: Classification[], groupOf: (
       if (!group.has(label)) group.set(label, new Tally());
       group.get(label)?.add(truth, p[label]);
     }
-    if (g.counter_speech === true) (cs++, p.xenophobic && csFlagged++);
+    if (g.counter_speech === true) cs++, p.xenophobic && csFlagged++;
   });
   const toObj = (m: Map<EvalLabel, Tally>) => Object.fromEntries([...m].map(([k, t]) => [k, t.scores()]));
   return {
@@ -90,7 +104,8 @@ export function formatReport(title: string, rep: Report): string {
   const row = (name: string, s: Scores) =>
     `  ${name.padEnd(34)} P ${s.precision.toFixed(3)}  R ${s.recall.toFixed(3)}  F1 ${s.f1.toFixed(3)}  acc ${s.accuracy.toFixed(3)}  n ${s.n}`;
   for (const [label, s] of Object.entries(rep.labels)) if (s) lines.push(row(label, s));
-  for (const [key, labels] of Object.entries(rep.by)) for (const [label, s] of Object.entries(labels)) if (s) lines.push(row(`${key} / ${label}`, s));
+  for (const [key, labels] of Object.entries(rep.by))
+    for (const [label, s] of Object.entries(labels)) if (s) lines.push(row(`${key} / ${label}`, s));
   const c = rep.counter_speech_flagged_xenophobic;
   if (c.n) lines.push(`  counter-speech flagged xenophobic: ${c.flagged}/${c.n} = ${(c.share * 100).toFixed(1)}%`);
   return lines.join('\n');

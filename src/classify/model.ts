@@ -25,18 +25,62 @@ const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
  * score(model.labels.xenophobic, new Map([['slur', 2]])); // 0.93
  */
 export function score(m: LabelModel, features: Map<string, number>): number {
+  let weights = compiled.get(m);
+  if (!weights) compiled.set(m, (weights = new Map(Object.entries(m.weights))));
+  const binary = m.input === 'binary';
   let z = m.bias;
   for (const [k, v] of features) {
-    const w = m.weights[k];
-    if (w !== undefined) z += w * (m.input === 'binary' ? 1 : Math.log1p(v));
+    const w = weights.get(k);
+    if (w !== undefined) z += binary ? w : w * Math.log1p(v);
   }
   return sigmoid(z);
+}
+
+const compiled = new WeakMap<LabelModel, Map<string, number>>();
+
+/** Several label models merged into one lookup table: feature → weight per model. */
+export interface ModelSet {
+  models: LabelModel[];
+  weights: Map<string, Float64Array>;
+}
+
+/**
+ * Merges label models so that one pass over a feature map scores them all.
+ *
+ * @example
+ * const set = modelSet([m.xenophobic, m.migration_policy]);
+ * scoreAll(set, features); // [0.91, 0.12]
+ */
+export function modelSet(models: LabelModel[]): ModelSet {
+  const weights = new Map<string, Float64Array>();
+  models.forEach((m, j) => {
+    for (const [k, w] of Object.entries(m.weights)) {
+      let row = weights.get(k);
+      if (!row) weights.set(k, (row = new Float64Array(models.length)));
+      row[j] = w;
+    }
+  });
+  return { models, weights };
+}
+
+/** Probabilities of every model in the set for one feature map. */
+export function scoreAll(set: ModelSet, features: Map<string, number>): number[] {
+  const n = set.models.length;
+  const z = set.models.map((m) => m.bias);
+  const binary = set.models.map((m) => m.input === 'binary');
+  for (const [k, v] of features) {
+    const row = set.weights.get(k);
+    if (row === undefined) continue;
+    const lv = Math.log1p(v);
+    for (let j = 0; j < n; j++) z[j] += binary[j] ? row[j] : row[j] * lv;
+  }
+  return z.map(sigmoid);
 }
 
 function bestThreshold(probs: number[], ys: boolean[]): number {
   let best = 0.5;
   let bestF1 = -1;
-  for (let t = 0.3; t <= 0.701; t += 0.05) {
+  for (let t = 0.2; t <= 0.801; t += 0.025) {
     let tp = 0;
     let fp = 0;
     let fn = 0;
@@ -57,10 +101,56 @@ function bestThreshold(probs: number[], ys: boolean[]): number {
 function frequentFeatures(examples: Example[], minDf: number, words: boolean): Set<string> {
   const df = new Map<string, number>();
   for (const e of examples) for (const k of e.features.keys()) df.set(k, (df.get(k) ?? 0) + 1);
-  return new Set([...df].filter(([k, n]) => (k.startsWith('w:') ? words && n >= minDf : true)).map(([k]) => k));
+  return new Set(
+    [...df].filter(([k, n]) => (k.startsWith('w:') || k.startsWith('p:') ? words && n >= minDf : true)).map(([k]) => k),
+  );
 }
 
-export function trainLogistic(examples: Example[], opts: { iterations?: number; rate?: number; l2?: number; minDf?: number } = {}): LabelModel {
+export interface TrainOptions {
+  iterations?: number;
+  rate?: number;
+  l2?: number;
+  minDf?: number;
+  /** Folds for choosing the threshold on out-of-fold scores; 0 or 1 picks it on the training scores. */
+  folds?: number;
+}
+
+/**
+ * Trains a logistic model and picks its decision threshold by k-fold cross-validation (example `i` is in fold
+ * `i % folds`), so the threshold is chosen on scores of examples the model did not see.
+ *
+ * @example
+ * trainWithCvThreshold(examples, { folds: 5 }).threshold; // 0.425
+ */
+export function trainWithCvThreshold(examples: Example[], opts: TrainOptions = {}): LabelModel {
+  const folds = opts.folds ?? 5;
+  const model = fitLogistic(examples, opts);
+  if (folds < 2) return model;
+  const oof = new Array<number>(examples.length);
+  for (let f = 0; f < folds; f++) {
+    const part = fitLogistic(
+      examples.filter((_, i) => i % folds !== f),
+      opts,
+    );
+    examples.forEach((e, i) => i % folds === f && (oof[i] = score(part, e.features)));
+  }
+  model.threshold = bestThreshold(
+    oof,
+    examples.map((e) => e.y),
+  );
+  return model;
+}
+
+export function trainLogistic(examples: Example[], opts: TrainOptions = {}): LabelModel {
+  const model = fitLogistic(examples, opts);
+  model.threshold = bestThreshold(
+    examples.map((e) => score(model, e.features)),
+    examples.map((e) => e.y),
+  );
+  return model;
+}
+
+function fitLogistic(examples: Example[], opts: TrainOptions): LabelModel {
   const iterations = opts.iterations ?? 600;
   const rate = opts.rate ?? 0.5;
   const l2 = opts.l2 ?? 0.002;
@@ -87,9 +177,7 @@ export function trainLogistic(examples: Example[], opts: { iterations?: number; 
   }
   const weights: Record<string, number> = {};
   names.forEach((nm, j) => (weights[nm] = round(w[j])));
-  const model: LabelModel = { trainer: 'kuzet-logistic-l2', input: 'log1p', bias: round(b), threshold: 0.5, weights };
-  model.threshold = bestThreshold(examples.map((e) => score(model, e.features)), examples.map((e) => e.y));
-  return model;
+  return { trainer: 'kuzet-logistic-l2', input: 'log1p', bias: round(b), threshold: 0.5, weights };
 }
 
 const BIAS = '_bias';
@@ -104,16 +192,27 @@ const BIAS = '_bias';
 export function trainNaturalLogistic(examples: Example[], minDf = 4): LabelModel {
   const clf = new natural.LogisticRegressionClassifier();
   const keep = frequentFeatures(examples, minDf, true);
-  for (const e of examples) clf.addDocument([BIAS, ...[...e.features.keys()].filter((k) => keep.has(k)).sort()], e.y ? 'yes' : 'no');
+  for (const e of examples)
+    clf.addDocument([BIAS, ...[...e.features.keys()].filter((k) => keep.has(k)).sort()], e.y ? 'yes' : 'no');
   clf.train();
-  const inner = (clf as unknown as { classifier: { classifications: string[]; theta: { elements: number[] }[] } }).classifier;
+  const inner = (clf as unknown as { classifier: { classifications: string[]; theta: { elements: number[] }[] } })
+    .classifier;
   const theta = inner.theta[inner.classifications.indexOf('yes')].elements;
   const names = Object.keys((clf as unknown as { features: Record<string, number> }).features);
   const weights: Record<string, number> = {};
   let bias = 0;
   names.forEach((nm, i) => (nm === BIAS ? (bias = round(theta[i])) : (weights[nm] = round(theta[i]))));
   const sorted = Object.fromEntries(Object.entries(weights).sort(([a], [b]) => (a < b ? -1 : 1)));
-  const model: LabelModel = { trainer: 'natural.LogisticRegressionClassifier', input: 'binary', bias, threshold: 0.5, weights: sorted };
-  model.threshold = bestThreshold(examples.map((e) => score(model, e.features)), examples.map((e) => e.y));
+  const model: LabelModel = {
+    trainer: 'natural.LogisticRegressionClassifier',
+    input: 'binary',
+    bias,
+    threshold: 0.5,
+    weights: sorted,
+  };
+  model.threshold = bestThreshold(
+    examples.map((e) => score(model, e.features)),
+    examples.map((e) => e.y),
+  );
   return model;
 }

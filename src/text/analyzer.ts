@@ -1,7 +1,7 @@
 /** The analyzer shared by the classifier and the store: tokens with stems and negation/quote/reported-speech scope. */
 import type { Lang } from '../domain.js';
-import { scopeWords } from './scope-words.js';
-import { stem } from './stem.js';
+import { type ScopeWords, scopeWords } from './scope-words.js';
+import { stem, stemmer } from './stem.js';
 import { type RawToken, tokenize } from './tokenize.js';
 
 export interface Token {
@@ -12,7 +12,7 @@ export interface Token {
   end: number;
   /** Inside the scope of a negator (не, not, емес). */
   negated: boolean;
-  /** Inside quotation marks. */
+  /** Inside quotation marks, or a #hashtag. */
   quoted: boolean;
   /** In a sentence that reports someone else's words (заявил, деп, said). */
   reported: boolean;
@@ -26,21 +26,31 @@ export interface AnalyzedToken extends Token {
 }
 
 const NEGATION_SPAN: Partial<Record<Lang, number>> = { en: 5, ru: 3, kk: 2 };
-const KK_NEGATIVE_VERB = /.{2,}(ма|ме|ба|бе|па|пе)(ймын|ймін|йды|йді|ймыз|йміз|йсың|йсің|йсыз|йсіз|йтын|йтін|ңыз|ңіз|ңдар|ңдер|ған|ген|с|у)$/;
+const KK_NEGATIVE_VERB =
+  /.{2,}(ма|ме|ба|бе|па|пе)(ймын|ймін|йды|йді|ймыз|йміз|йсың|йсің|йсыз|йсіз|йтын|йтін|ңыз|ңіз|ңдар|ңдер|ған|ген|с|у)$/;
 
 interface QuoteState {
   open: string | null;
 }
 
-function scanGap(gap: string, state: QuoteState): { sentenceEnd: boolean; question: boolean; clauseEnd: boolean } {
-  let sentenceEnd = false;
-  let question = false;
-  let clauseEnd = false;
-  for (let i = 0; i < gap.length; i++) {
-    const c = gap[i];
-    if (c === '.' || c === '!' || c === '…' || c === '\n') sentenceEnd = true;
-    else if (c === '?') (sentenceEnd = true), (question = true);
-    else if (c === ',' || c === ';' || c === ':' || c === '—' || c === '–' || c === '(' || c === ')') clauseEnd = true;
+const GAP_SENTENCE = 1;
+const GAP_QUESTION = 2;
+const GAP_CLAUSE = 4;
+
+function isSpace(c: string): boolean {
+  return c === ' ' || c === '\t' || c === '\r' || c === '\n' || c === '\u00a0';
+}
+
+/** Scans the characters between two tokens for sentence, clause and quotation boundaries; returns GAP_* bits. */
+function scanGap(text: string, from: number, to: number, state: QuoteState): number {
+  let bits = 0;
+  for (let i = from; i < to; i++) {
+    const c = text[i];
+    if (c === ' ') continue;
+    if (c === '.' || c === '!' || c === '…' || c === '\n') bits |= GAP_SENTENCE | GAP_CLAUSE;
+    else if (c === '?') bits |= GAP_SENTENCE | GAP_QUESTION | GAP_CLAUSE;
+    else if (c === ',' || c === ';' || c === ':' || c === '—' || c === '–' || c === '(' || c === ')')
+      bits |= GAP_CLAUSE;
     if (c === '\n') state.open = null;
     else if (c === '«' || c === '„') state.open = c;
     else if (c === '»' || c === '”') state.open = null;
@@ -50,17 +60,60 @@ function scanGap(gap: string, state: QuoteState): { sentenceEnd: boolean; questi
     else if (c === '’' && state.open === '‘') state.open = null;
     else if (c === "'") {
       if (state.open === "'") state.open = null;
-      else if (!state.open && (i === 0 ? true : /\s/.test(gap[i - 1])) && i === gap.length - 1) state.open = "'";
+      else if (!state.open && (i === from || isSpace(text[i - 1])) && i === to - 1) state.open = "'";
     }
   }
-  return { sentenceEnd, question, clauseEnd: clauseEnd || sentenceEnd };
+  return bits;
 }
 
-function isReporting(norm: string, next: string | undefined, prefixes: string[]): boolean {
-  for (const p of prefixes) {
+const BREAKER = 1;
+const NEGATES_NEXT = 2;
+const NEGATES_PREVIOUS = 4;
+const REPORTING = 8;
+const REPORTING_PAIR = 16;
+const TURKIC_NEGATIVE_VERB = 32;
+
+interface RoleIndex {
+  words: ScopeWords;
+  /** First word of a two-word reporting marker → prefixes of the second word. */
+  pairs: Map<string, string[]>;
+  /** Memo: normalised token → role bits. */
+  roles: Map<string, number>;
+}
+
+const roleIndexes = new Map<Lang, RoleIndex>();
+
+function roleIndex(lang: Lang): RoleIndex {
+  let idx = roleIndexes.get(lang);
+  if (idx) return idx;
+  idx = { words: scopeWords(lang), pairs: new Map(), roles: new Map() };
+  for (const p of idx.words.reporting) {
     const space = p.indexOf(' ');
-    if (space < 0 ? norm.startsWith(p) : `${norm} ${next ?? ''}`.startsWith(p)) return true;
+    if (space > 0) idx.pairs.set(p.slice(0, space), [...(idx.pairs.get(p.slice(0, space)) ?? []), p.slice(space + 1)]);
   }
+  roleIndexes.set(lang, idx);
+  return idx;
+}
+
+function rolesOf(idx: RoleIndex, norm: string, lang: Lang): number {
+  let bits = idx.roles.get(norm);
+  if (bits !== undefined) return bits;
+  const w = idx.words;
+  bits = 0;
+  if (w.breakers.has(norm)) bits |= BREAKER;
+  if (w.negatorsBefore.has(norm) || (lang === 'en' && norm.endsWith("n't"))) bits |= NEGATES_NEXT;
+  if (w.negatorsAfter.has(norm)) bits |= NEGATES_PREVIOUS;
+  for (const p of w.reporting) if (p.indexOf(' ') < 0 && norm.startsWith(p)) bits |= REPORTING;
+  if (idx.pairs.has(norm)) bits |= REPORTING_PAIR;
+  if ((lang === 'kk' || lang === 'ky') && norm.length >= 6 && KK_NEGATIVE_VERB.test(norm)) bits |= TURKIC_NEGATIVE_VERB;
+  if (idx.roles.size >= 100_000) idx.roles.clear();
+  idx.roles.set(norm, bits);
+  return bits;
+}
+
+function pairFollows(idx: RoleIndex, norm: string, next: string | undefined): boolean {
+  if (next === undefined) return false;
+  for (const p of idx.pairs.get(norm) ?? []) if (next.startsWith(p)) return true;
   return false;
 }
 
@@ -74,7 +127,8 @@ function isReporting(norm: string, next: string | undefined, prefixes: string[])
  */
 export function analyzeDetailed(text: string, lang: Lang, withStems = true): AnalyzedToken[] {
   const raw: RawToken[] = tokenize(text, lang);
-  const words = scopeWords(lang);
+  const roles = roleIndex(lang);
+  const stemOf = withStems ? stemmer(lang) : null;
   const span = NEGATION_SPAN[lang] ?? 3;
   const out: AnalyzedToken[] = new Array(raw.length);
   const quote: QuoteState = { open: null };
@@ -84,36 +138,49 @@ export function analyzeDetailed(text: string, lang: Lang, withStems = true): Ana
   let negLeft = 0;
   let reported = false;
   const closeSentence = (end: number, question: boolean) => {
-    for (let k = sentenceStart; k < end; k++) {
-      out[k].question = question;
-      out[k].reported = reported;
+    if (question || reported) {
+      for (let k = sentenceStart; k < end; k++) {
+        out[k].question = question;
+        out[k].reported = reported;
+      }
     }
     sentence++;
     sentenceStart = end;
     reported = false;
   };
+  let prevEnd = 0;
   for (let i = 0; i < raw.length; i++) {
     const r = raw[i];
-    const gap = scanGap(text.slice(i === 0 ? 0 : raw[i - 1].end, r.start), quote);
-    if (gap.sentenceEnd && i > sentenceStart) closeSentence(i, gap.question);
-    if (gap.clauseEnd) (negLeft = 0), (clauseStart = i);
+    const gap = r.start > prevEnd ? scanGap(text, prevEnd, r.start, quote) : 0;
+    prevEnd = r.end;
+    if (gap & GAP_SENTENCE && i > sentenceStart) closeSentence(i, (gap & GAP_QUESTION) !== 0);
+    if (gap & GAP_CLAUSE) (negLeft = 0), (clauseStart = i);
     const norm = r.norm;
-    if (words.breakers.has(norm)) (negLeft = 0), (clauseStart = i);
+    const bits = rolesOf(roles, norm, lang);
+    if (bits & BREAKER) (negLeft = 0), (clauseStart = i);
     const t: AnalyzedToken = {
-      text: r.text, norm, stem: withStems ? stem(norm, lang) : norm, start: r.start, end: r.end,
-      negated: negLeft > 0, quoted: quote.open !== null, reported: false, sentence, question: false,
+      text: r.text,
+      norm,
+      stem: stemOf ? stemOf(norm) : norm,
+      start: r.start,
+      end: r.end,
+      negated: negLeft > 0,
+      quoted: quote.open !== null || (r.start > 0 && text.charCodeAt(r.start - 1) === 35),
+      reported: false,
+      sentence,
+      question: false,
     };
     if (r.masked) t.masked = r.masked;
     out[i] = t;
     if (negLeft > 0) negLeft--;
-    if (words.negatorsBefore.has(norm) || (lang === 'en' && norm.endsWith("n't"))) negLeft = span;
-    if (words.negatorsAfter.has(norm)) for (let k = Math.max(clauseStart, i - 2); k < i; k++) out[k].negated = true;
-    if ((lang === 'kk' || lang === 'ky') && norm.length >= 6 && KK_NEGATIVE_VERB.test(norm)) t.negated = true;
-    if (!reported && isReporting(norm, raw[i + 1]?.norm, words.reporting)) reported = true;
-    t.sentence = sentence;
+    if (bits === 0) continue;
+    if (bits & NEGATES_NEXT) negLeft = span;
+    if (bits & NEGATES_PREVIOUS) for (let k = Math.max(clauseStart, i - 2); k < i; k++) out[k].negated = true;
+    if (bits & TURKIC_NEGATIVE_VERB) t.negated = true;
+    if (!reported && (bits & REPORTING || (bits & REPORTING_PAIR && pairFollows(roles, norm, raw[i + 1]?.norm))))
+      reported = true;
   }
-  const tail = text.slice(raw.length ? raw[raw.length - 1].end : 0);
-  closeSentence(raw.length, tail.includes('?'));
+  closeSentence(raw.length, text.indexOf('?', prevEnd) >= 0);
   return out;
 }
 
@@ -125,7 +192,14 @@ export function analyzeDetailed(text: string, lang: Lang, withStems = true): Ana
  */
 export function analyze(text: string, lang: Lang): Token[] {
   return analyzeDetailed(text, lang).map(({ text: t, norm, stem: s, start, end, negated, quoted, reported }) => ({
-    text: t, norm, stem: s, start, end, negated, quoted, reported,
+    text: t,
+    norm,
+    stem: s,
+    start,
+    end,
+    negated,
+    quoted,
+    reported,
   }));
 }
 
@@ -138,7 +212,8 @@ export function analyze(text: string, lang: Lang): Token[] {
  */
 export function stemsForIndex(text: string, lang: Lang): string {
   const tokens = tokenize(text, lang);
+  const stemOf = stemmer(lang);
   let out = '';
-  for (const t of tokens) out += (out ? ' ' : '') + stem(t.norm, lang);
+  for (const t of tokens) out += (out ? ' ' : '') + stemOf(t.norm);
   return out;
 }

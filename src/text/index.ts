@@ -1,5 +1,5 @@
 /** Text analysis shared by the classifier and the store. */
-export { analyze, analyzeDetailed, stemsForIndex, type AnalyzedToken, type Token } from './analyzer.js';
+export { type AnalyzedToken, analyze, analyzeDetailed, stemsForIndex, type Token } from './analyzer.js';
 export { deobfuscate, foldCase } from './normalize.js';
-export { stem, stemKazakh } from './stem.js';
-export { tokenize, type RawToken } from './tokenize.js';
+export { stem, stemKazakh, stemmer } from './stem.js';
+export { type RawToken, tokenize } from './tokenize.js';

@@ -5,12 +5,38 @@ const LATIN = /\p{Script=Latin}/u;
 
 /** Latin letters and digits that stand in for Cyrillic letters in obfuscated words (4урка, чypкa). */
 const TO_CYRILLIC: Record<string, string> = {
-  a: 'а', b: 'в', c: 'с', e: 'е', h: 'н', k: 'к', m: 'м', o: 'о', p: 'р', t: 'т', x: 'х', y: 'у', u: 'и',
-  '0': 'о', '3': 'з', '4': 'ч', '6': 'б', '@': 'а',
+  a: 'а',
+  b: 'в',
+  c: 'с',
+  e: 'е',
+  h: 'н',
+  k: 'к',
+  m: 'м',
+  o: 'о',
+  p: 'р',
+  t: 'т',
+  x: 'х',
+  y: 'у',
+  u: 'и',
+  '0': 'о',
+  '3': 'з',
+  '4': 'ч',
+  '6': 'б',
+  '@': 'а',
 };
 
 /** Digits and symbols that stand in for Latin letters (h4te, 1mmigrants, $cum). */
-const TO_LATIN: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '@': 'a', $: 's', '!': 'i' };
+const TO_LATIN: Record<string, string> = {
+  '0': 'o',
+  '1': 'i',
+  '3': 'e',
+  '4': 'a',
+  '5': 's',
+  '7': 't',
+  '@': 'a',
+  $: 's',
+  '!': 'i',
+};
 
 const APOSTROPHES = /['’ʻʼ‘`]/g;
 

@@ -24,9 +24,10 @@ function plainWord(w: string): boolean {
   let run = 0;
   for (let i = 0; i < w.length; i++) {
     const c = w.charCodeAt(i);
+    if (c === 0x451) return false;
     if (c >= 0x400 && c <= 0x4ff) cyr = true;
     else if (c >= 97 && c <= 122) lat = true;
-    else if (c < 128 && c !== 39) return false;
+    else if ((c < 128 && c !== 39) || (c >= 0x2018 && c <= 0x2019) || c === 0x2bb || c === 0x2bc) return false;
     run = c === prev ? run + 1 : 1;
     if (run >= 3) return false;
     prev = c;
@@ -34,7 +35,24 @@ function plainWord(w: string): boolean {
   return !(cyr && lat);
 }
 
-function normalizeWord(lowered: string, lang: Lang): { norm: string; masked?: string } {
+interface Normalized {
+  norm: string;
+  masked?: string;
+}
+
+const NORM_MEMO_LIMIT = 100_000;
+const normMemo = new Map<Lang, Map<string, Normalized>>();
+
+function normalizeCached(lowered: string, lang: Lang, memo: Map<string, Normalized>): Normalized {
+  let hit = memo.get(lowered);
+  if (hit) return hit;
+  hit = normalizeWord(lowered, lang);
+  if (memo.size >= NORM_MEMO_LIMIT) memo.clear();
+  memo.set(lowered, hit);
+  return hit;
+}
+
+function normalizeWord(lowered: string, lang: Lang): Normalized {
   if (plainWord(lowered)) return { norm: lowered };
   const folded = collapseRuns(deobfuscate(foldCase(lowered), lang));
   if (!folded.includes('*')) return { norm: folded };
@@ -78,15 +96,20 @@ function mergeSpacedLetters(text: string, tokens: RawToken[]): RawToken[] {
 export function tokenize(text: string, lang: Lang): RawToken[] {
   const tokens: RawToken[] = [];
   let singles = 0;
-  const lower = foldCase(text);
+  let memo = normMemo.get(lang);
+  if (!memo) normMemo.set(lang, (memo = new Map()));
+  const lower = text.toLowerCase();
   const aligned = lower.length === text.length;
-  for (const m of text.matchAll(WORD)) {
-    const raw = m[0];
-    const start = m.index ?? 0;
-    const { norm, masked } = normalizeWord(aligned ? lower.slice(start, start + raw.length) : foldCase(raw), lang);
+  const source = aligned ? lower : text;
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(source); m !== null; m = WORD.exec(source)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    const raw = aligned ? text.slice(start, end) : m[0];
+    const { norm, masked } = normalizeCached(aligned ? m[0] : foldCase(raw), lang, memo);
     if (!norm) continue;
     if (norm.length === 1) singles++;
-    tokens.push(masked ? { text: raw, norm, masked, start, end: start + raw.length } : { text: raw, norm, start, end: start + raw.length });
+    tokens.push(masked ? { text: raw, norm, masked, start, end } : { text: raw, norm, start, end });
   }
   return singles >= MIN_SPACED_RUN ? mergeSpacedLetters(text, tokens) : tokens;
 }

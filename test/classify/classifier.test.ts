@@ -1,9 +1,17 @@
-import { mkdtemp, readFile, rm, writeFile, mkdir, copyFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  type Classifier,
+  DEFAULT_LEXICON_DIR,
+  LexiconError,
+  loadClassifier,
+  loadLexicon,
+  parseLexiconFile,
+  trainModel,
+} from '../../src/classify/index.js';
 import type { Lang } from '../../src/domain.js';
-import { type Classifier, DEFAULT_LEXICON_DIR, LexiconError, loadClassifier, loadLexicon, parseLexiconFile, trainModel } from '../../src/classify/index.js';
 
 let clf: Classifier;
 beforeAll(async () => {
@@ -68,12 +76,22 @@ describe('classifier', () => {
 
 describe('lexicon validation', () => {
   it('names file, entry and field', () => {
-    expect(() => parseLexiconFile('x.yaml', { language: 'ru', sections: [{ category: 'slur', weight: 1, entries: [{ id: 'ru.slur.a', pattern: 'аб', weight: 9, note: 'n' }] }] })).toThrow(
-      /x\.yaml: entry 'ru\.slur\.a' field 'weight'/,
-    );
+    expect(() =>
+      parseLexiconFile('x.yaml', {
+        language: 'ru',
+        sections: [
+          { category: 'slur', weight: 1, entries: [{ id: 'ru.slur.a', pattern: 'аб', weight: 9, note: 'n' }] },
+        ],
+      }),
+    ).toThrow(/x\.yaml: entry 'ru\.slur\.a' field 'weight'/);
   });
   it('rejects bad regexps clearly', () => {
-    expect(() => parseLexiconFile('y.yaml', { language: 'ru', sections: [{ category: 'slur', weight: 1, entries: [{ id: 'ru.slur.b', pattern: '/^(аб/', note: 'n' }] }] })).toThrow(LexiconError);
+    expect(() =>
+      parseLexiconFile('y.yaml', {
+        language: 'ru',
+        sections: [{ category: 'slur', weight: 1, entries: [{ id: 'ru.slur.b', pattern: '/^(аб/', note: 'n' }] }],
+      }),
+    ).toThrow(LexiconError);
   });
   it('loads the shipped lexicons with a version', async () => {
     const lex = await loadLexicon();
@@ -90,7 +108,10 @@ describe('training', () => {
   afterAll(async () => rm(dir, { recursive: true, force: true }));
   it('is deterministic', async () => {
     const corpus = join(dir, 'small.jsonl');
-    const lines = (await readFile(join(DEFAULT_LEXICON_DIR, 'corpus', 'train.jsonl'), 'utf8')).split('\n').filter(Boolean).slice(0, 120);
+    const lines = (await readFile(join(DEFAULT_LEXICON_DIR, 'corpus', 'train.jsonl'), 'utf8'))
+      .split('\n')
+      .filter(Boolean)
+      .slice(0, 120);
     await writeFile(corpus, `${lines.join('\n')}\n`);
     const a = await trainModel({ corpus });
     const b = await trainModel({ corpus });

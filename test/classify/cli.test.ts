@@ -16,10 +16,18 @@ afterAll(async () => rm(dir, { recursive: true, force: true }));
 describe('kuzet classify', () => {
   it('keeps input order and reports bad lines inline', async () => {
     const file = join(dir, 'in.jsonl');
-    const lines = ['{"id":"a","text":"Чурки, вон!"}', 'not json', '{"id":"b"}', '{"id":"c","text":"Birds migrate.","lang":"en"}'];
+    const lines = [
+      '{"id":"a","text":"Чурки, вон!"}',
+      'not json',
+      '{"id":"b"}',
+      '{"id":"c","text":"Birds migrate.","lang":"en"}',
+    ];
     await writeFile(file, `${lines.join('\n')}\n`);
     const { stdout } = await run('node', [BIN, 'classify', file]);
-    const out = stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const out = stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(out.map((o) => o.id ?? null)).toEqual(['a', null, 'b', 'c']);
     expect(out[0].xenophobic).toBe(true);
     expect(out[1]).toMatchObject({ line: 2 });

@@ -22,6 +22,11 @@ describe('analyzer', () => {
     const en = analyze("I don't hate immigrants.", 'en');
     expect(en.find((t) => t.norm === 'hate')?.negated).toBe(true);
   });
+  it('treats #hashtags as mentions, like quoted words', () => {
+    expect(analyze('Посты с хештегом #понаехали удалены.', 'ru').find((t) => t.norm === 'понаехали')?.quoted).toBe(
+      true,
+    );
+  });
   it('stems for the index in each language', () => {
     expect(stemsForIndex('Мигрантов стало больше', 'ru')).toBe('мигрант стал больш');
     expect(stemsForIndex('мигранттарға', 'kk')).toBe('мигрант');

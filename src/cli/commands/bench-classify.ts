@@ -2,12 +2,14 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import type { Lang } from '../../domain.js';
 import { DEFAULT_LEXICON_DIR, loadClassifier, readGold } from '../../classify/index.js';
 import { evaluate, formatReport } from '../../classify/metrics.js';
+import type { Lang } from '../../domain.js';
 import { tokenize } from '../../text/index.js';
 
-const HATECHECK = fileURLToPath(new URL('../../../../shared/datasets/hatecheck-immigrants/cases.jsonl', import.meta.url));
+const HATECHECK = fileURLToPath(
+  new URL('../../../../shared/datasets/hatecheck-immigrants/cases.jsonl', import.meta.url),
+);
 const HELP = `Usage: kuzet bench-classify [--articles 2000] [--json] [--hatecheck FILE]`;
 
 function buildArticles(texts: { text: string; lang: Lang }[], count: number): { text: string; lang: Lang }[] {
@@ -28,17 +30,29 @@ function buildArticles(texts: { text: string; lang: Lang }[], count: number): { 
 export async function run(argv: string[]): Promise<number> {
   let values: { articles?: string; json?: boolean; hatecheck?: string; help?: boolean };
   try {
-    ({ values } = parseArgs({ args: argv, options: { articles: { type: 'string' }, json: { type: 'boolean' }, hatecheck: { type: 'string' }, help: { type: 'boolean', short: 'h' } } }));
+    ({ values } = parseArgs({
+      args: argv,
+      options: {
+        articles: { type: 'string' },
+        json: { type: 'boolean' },
+        hatecheck: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    }));
   } catch (err) {
     console.error(`kuzet bench-classify: ${(err as Error).message}\n${HELP}`);
     return 2;
   }
-  if (values.help) return console.log(HELP), 0;
+  if (values.help) return (console.log(HELP), 0);
   const clf = await loadClassifier();
-  const warn = (file: string) => (line: number, msg: string) => console.error(`kuzet bench-classify: ${file}:${line} skipped: ${msg}`);
+  const warn = (file: string) => (line: number, msg: string) =>
+    console.error(`kuzet bench-classify: ${file}:${line} skipped: ${msg}`);
   const testFile = join(DEFAULT_LEXICON_DIR, 'corpus', 'test.jsonl');
   const test = await readGold(testFile, warn(testFile));
-  const heldOut = evaluate(test, test.map((r) => clf.classify(r.text, r.lang as Lang | undefined)));
+  const heldOut = evaluate(
+    test,
+    test.map((r) => clf.classify(r.text, r.lang as Lang | undefined)),
+  );
   const hcFile = values.hatecheck ?? HATECHECK;
   const hc = await readGold(hcFile, warn(hcFile)).catch((err) => {
     console.error(`kuzet bench-classify: HateCheck not read (${(err as Error).message}); skipping that part.`);
@@ -47,10 +61,17 @@ export async function run(argv: string[]): Promise<number> {
   const hcPreds = hc.map((r) => clf.classify(r.text, 'en'));
   const isCounter = (f?: string) => f === 'counter_quote_nh' || f === 'counter_ref_nh';
   const hcGold = hc.map((r) => ({ ...r, counter_speech: isCounter(r.functionality) ? true : undefined }));
-  const hateCheck = evaluate(hcGold.map((r) => ({ ...r, counter_speech: undefined, lang: 'en' as const })), hcPreds, (g) => g.functionality ?? '?');
+  const hateCheck = evaluate(
+    hcGold.map((r) => ({ ...r, counter_speech: undefined, lang: 'en' as const })),
+    hcPreds,
+    (g) => g.functionality ?? '?',
+  );
   const hcCounter = hcGold.filter((r) => r.counter_speech);
   const hcFlagged = hcGold.filter((r, i) => r.counter_speech && hcPreds[i].xenophobic).length;
-  const corpus = [...test, ...(await readGold(join(DEFAULT_LEXICON_DIR, 'corpus', 'train.jsonl')))].map((r) => ({ text: r.text, lang: (r.lang ?? 'ru') as Lang }));
+  const corpus = [...test, ...(await readGold(join(DEFAULT_LEXICON_DIR, 'corpus', 'train.jsonl')))].map((r) => ({
+    text: r.text,
+    lang: (r.lang ?? 'ru') as Lang,
+  }));
   const articles = buildArticles(corpus, Number(values.articles ?? 2000));
   const bytes = articles.reduce((s, a) => s + Buffer.byteLength(a.text), 0);
   for (const a of articles.slice(0, 200)) clf.classify(a.text, a.lang);
@@ -65,21 +86,34 @@ export async function run(argv: string[]): Promise<number> {
   for (const a of articles.slice(0, 500)) clf.classify(a.text);
   const detectMs = performance.now() - t0;
   const throughput = {
-    articles: articles.length, avg_bytes: Math.round(bytes / articles.length), tokens_per_article: Math.round(tokens / articles.length),
-    tokenize_only_per_s: Math.round((articles.length / tokenizeMs) * 1000), classify_per_s: Math.round((articles.length / classifyMs) * 1000),
+    articles: articles.length,
+    avg_bytes: Math.round(bytes / articles.length),
+    tokens_per_article: Math.round(tokens / articles.length),
+    tokenize_only_per_s: Math.round((articles.length / tokenizeMs) * 1000),
+    classify_per_s: Math.round((articles.length / classifyMs) * 1000),
     classify_with_language_detection_per_s: Math.round((500 / detectMs) * 1000),
   };
   const result = {
-    classifier_version: clf.version, held_out: heldOut, hatecheck: hateCheck,
-    hatecheck_counter_speech_flagged: { n: hcCounter.length, flagged: hcFlagged, share: hcCounter.length ? hcFlagged / hcCounter.length : 0 },
+    classifier_version: clf.version,
+    held_out: heldOut,
+    hatecheck: hateCheck,
+    hatecheck_counter_speech_flagged: {
+      n: hcCounter.length,
+      flagged: hcFlagged,
+      share: hcCounter.length ? hcFlagged / hcCounter.length : 0,
+    },
     throughput,
   };
-  if (values.json) return console.log(JSON.stringify(result)), 0;
+  if (values.json) return (console.log(JSON.stringify(result)), 0);
   console.log(`classifier ${clf.version}\n`);
   console.log(formatReport(`held-out ${testFile}`, heldOut));
   console.log(`\n${formatReport(`HateCheck immigrants ${hcFile}`, hateCheck)}`);
-  console.log(`  HateCheck counter-speech (counter_quote_nh, counter_ref_nh) flagged xenophobic: ${hcFlagged}/${hcCounter.length} = ${((result.hatecheck_counter_speech_flagged.share) * 100).toFixed(1)}%`);
-  console.log(`\nthroughput (one core, ${throughput.articles} articles, ~${throughput.avg_bytes} bytes, ~${throughput.tokens_per_article} tokens each):`);
+  console.log(
+    `  HateCheck counter-speech (counter_quote_nh, counter_ref_nh) flagged xenophobic: ${hcFlagged}/${hcCounter.length} = ${(result.hatecheck_counter_speech_flagged.share * 100).toFixed(1)}%`,
+  );
+  console.log(
+    `\nthroughput (one core, ${throughput.articles} articles, ~${throughput.avg_bytes} bytes, ~${throughput.tokens_per_article} tokens each):`,
+  );
   console.log(`  tokenize only: ${throughput.tokenize_only_per_s} articles/s`);
   console.log(`  classify (lang given): ${throughput.classify_per_s} articles/s`);
   console.log(`  classify (lang detected): ${throughput.classify_with_language_detection_per_s} articles/s`);

@@ -1,27 +1,36 @@
 /** `kuzet classify [FILE.jsonl]`: one Classification JSON line per input line {id, text, lang?}, in input order. */
-import { createReadStream } from 'node:fs';
+
 import { once } from 'node:events';
+import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { LANGS } from '../../domain.js';
 import { loadClassifier } from '../../classify/index.js';
+import { LANGS } from '../../domain.js';
 
 const HELP = `Usage: kuzet classify [FILE.jsonl] [--model FILE]
 Reads JSON lines {id, text, lang?} from FILE (stdin without one) and writes {id, ...Classification} per line, in order.
 A bad line becomes {id?, line, error} and processing continues.`;
 
-const InputSchema = z.object({ id: z.union([z.string(), z.number()]).optional(), text: z.string(), lang: z.enum(LANGS).optional() });
+const InputSchema = z.object({
+  id: z.union([z.string(), z.number()]).optional(),
+  text: z.string(),
+  lang: z.enum(LANGS).optional(),
+});
 
 export async function run(argv: string[]): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, allowPositionals: true, options: { model: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: { model: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    });
   } catch (err) {
     console.error(`kuzet classify: ${(err as Error).message}\n${HELP}`);
     return 2;
   }
-  if (parsed.values.help) return console.log(HELP), 0;
+  if (parsed.values.help) return (console.log(HELP), 0);
   let clf;
   try {
     clf = await loadClassifier({ modelPath: parsed.values.model });
@@ -37,7 +46,7 @@ export async function run(argv: string[]): Promise<number> {
     input.once('end', () => resolve(null));
   });
   const failed = await opened;
-  if (failed) return console.error(`kuzet classify: cannot read ${file}: ${failed.message}`), 1;
+  if (failed) return (console.error(`kuzet classify: cannot read ${file}: ${failed.message}`), 1);
   const rl = createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY });
   let line = 0;
   let errors = 0;
@@ -50,7 +59,8 @@ export async function run(argv: string[]): Promise<number> {
       const json = JSON.parse(raw) as { id?: unknown };
       id = json?.id;
       const rec = InputSchema.safeParse(json);
-      if (!rec.success) throw new Error(rec.error.issues.map((i) => `${i.path.join('.') || 'line'}: ${i.message}`).join('; '));
+      if (!rec.success)
+        throw new Error(rec.error.issues.map((i) => `${i.path.join('.') || 'line'}: ${i.message}`).join('; '));
       out = JSON.stringify({ id: rec.data.id ?? null, ...clf.classify(rec.data.text, rec.data.lang) });
     } catch (err) {
       errors++;

@@ -1,8 +1,8 @@
 /** `kuzet eval FILE.jsonl [--json]`: precision/recall/F1 per label and language against gold labels. */
 import { parseArgs } from 'node:util';
-import type { Lang } from '../../domain.js';
 import { loadClassifier, readGold } from '../../classify/index.js';
 import { evaluate, formatReport } from '../../classify/metrics.js';
+import type { Lang } from '../../domain.js';
 
 const HELP = `Usage: kuzet eval FILE.jsonl [--json] [--model FILE]
 FILE holds JSON lines {text, lang?, xenophobic?, migration_policy?, counter_speech?}; prints P/R/F1 per label and language
@@ -11,15 +11,19 @@ and the share of counter-speech flagged xenophobic.`;
 export async function run(argv: string[]): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, allowPositionals: true, options: { json: { type: 'boolean' }, model: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: { json: { type: 'boolean' }, model: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    });
   } catch (err) {
     console.error(`kuzet eval: ${(err as Error).message}\n${HELP}`);
     return 2;
   }
   const { values, positionals } = parsed;
-  if (values.help) return console.log(HELP), 0;
+  if (values.help) return (console.log(HELP), 0);
   const file = positionals[0];
-  if (!file) return console.error(`kuzet eval: a gold file is required\n${HELP}`), 2;
+  if (!file) return (console.error(`kuzet eval: a gold file is required\n${HELP}`), 2);
   try {
     const clf = await loadClassifier({ modelPath: values.model });
     const rows = await readGold(file, (line, msg) => console.error(`kuzet eval: ${file}:${line} skipped: ${msg}`));

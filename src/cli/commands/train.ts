@@ -10,12 +10,20 @@ Trains the classifier on the labelled corpus and writes the model file (same inp
 export async function run(argv: string[]): Promise<number> {
   let values: { corpus?: string; out?: string; lexicons?: string; help?: boolean };
   try {
-    ({ values } = parseArgs({ args: argv, options: { corpus: { type: 'string' }, out: { type: 'string' }, lexicons: { type: 'string' }, help: { type: 'boolean', short: 'h' } } }));
+    ({ values } = parseArgs({
+      args: argv,
+      options: {
+        corpus: { type: 'string' },
+        out: { type: 'string' },
+        lexicons: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    }));
   } catch (err) {
     console.error(`kuzet train: ${(err as Error).message}\n${HELP}`);
     return 2;
   }
-  if (values.help) return console.log(HELP), 0;
+  if (values.help) return (console.log(HELP), 0);
   const corpus = values.corpus ?? join(DEFAULT_LEXICON_DIR, 'corpus', 'train.jsonl');
   const out = values.out ?? DEFAULT_MODEL_PATH;
   try {
