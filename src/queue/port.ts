@@ -21,6 +21,8 @@ export interface JobQueues {
   work<T>(queue: string, handler: (data: T) => Promise<void>, options?: { concurrency?: number }): QueueWorker;
   /** Resolves when `queue` has no waiting, delayed or active jobs. */
   drained(queue: string): Promise<void>;
-  counts(queue: string): Promise<{ waiting: number; active: number; completed: number; failed: number; delayed: number }>;
+  counts(
+    queue: string,
+  ): Promise<{ waiting: number; active: number; completed: number; failed: number; delayed: number }>;
   close(): Promise<void>;
 }

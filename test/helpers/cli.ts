@@ -21,9 +21,15 @@ export interface CliProcess {
   exited: Promise<CliResult>;
 }
 
+/**
+ * Starts `kuzet` with the test's environment. The services the test runner exports
+ * (ELASTICSEARCH_URL, REDIS_URL) are passed on only when `env` names them, so a test is in the
+ * embedded mode unless it asks for the distributed one.
+ */
 export function startKuzet(args: string[], env: Record<string, string> = {}): CliProcess {
+  const { ELASTICSEARCH_URL: _es, REDIS_URL: _redis, ...inherited } = process.env;
   const child = spawn(process.execPath, [BIN, ...args], {
-    env: { ...process.env, LOG_LEVEL: 'info', ...env },
+    env: { ...inherited, LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';
@@ -41,7 +47,9 @@ export function runKuzet(args: string[], env: Record<string, string> = {}): Prom
 }
 
 /** A temp folder with the given files; remove() deletes it. */
-export async function tempDir(files: Record<string, string> = {}): Promise<{ dir: string; remove: () => Promise<void> }> {
+export async function tempDir(
+  files: Record<string, string> = {},
+): Promise<{ dir: string; remove: () => Promise<void> }> {
   const dir = await mkdtemp(path.join(tmpdir(), 'kuzet-test-'));
   for (const [name, content] of Object.entries(files)) await writeFile(path.join(dir, name), content);
   return { dir, remove: () => rm(dir, { recursive: true, force: true }) };
@@ -60,7 +68,11 @@ export function freePort(): Promise<number> {
 }
 
 /** Polls `check` until it returns a truthy value or `timeoutMs` passes (then throws with `what`). */
-export async function waitFor<T>(what: string, check: () => Promise<T | null | undefined | false>, timeoutMs = 60_000): Promise<T> {
+export async function waitFor<T>(
+  what: string,
+  check: () => Promise<T | null | undefined | false>,
+  timeoutMs = 60_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await check().catch(() => null);

@@ -1,0 +1,90 @@
+#!/usr/bin/env node
+// The test command (`npm test`): starts the services the suite needs (Redis, Elasticsearch, Chromium),
+// runs vitest with any extra arguments (e.g. a file filter), stops what it started, and prints
+// `N passed, N failed` as the last line. Exit code 0 only when tests ran and none failed.
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ensureChromium } from './lib/chromium.mjs';
+import { ensureElasticsearch } from './lib/elasticsearch.mjs';
+import { SetupError, say } from './lib/process.mjs';
+import { ensureRedis } from './lib/redis.mjs';
+import { runVitest, summarize } from './lib/vitest.mjs';
+
+const repoRoot = dirname(dirname(fileURLToPath(import.meta.url)));
+process.chdir(repoRoot);
+
+const runDir = mkdtempSync(join(tmpdir(), 'kuzet-test-'));
+chmodSync(runDir, 0o755);
+const DEADLINE_MINUTES = Number(process.env.KUZET_TEST_DEADLINE_MINUTES ?? 20);
+const services = [];
+let vitest;
+let stopping;
+
+async function stopAll() {
+  stopping ??= (async () => {
+    await vitest?.stop();
+    const started = services.splice(0).reverse();
+    if (started.length > 0) say(`stopping ${started.map((service) => service.name).join(', ')}`);
+    await Promise.allSettled(started.map((service) => service.stop()));
+    rmSync(runDir, { recursive: true, force: true });
+  })();
+  return stopping;
+}
+
+for (const [signal, code] of [
+  ['SIGINT', 130],
+  ['SIGTERM', 143],
+]) {
+  process.on(signal, () => {
+    say(`${signal}: stopping services`);
+    void stopAll().finally(() => process.exit(code));
+  });
+}
+
+async function main() {
+  const started = await Promise.allSettled([ensureRedis(runDir, services), ensureElasticsearch(runDir, services)]);
+  const failure = started.find((result) => result.status === 'rejected');
+  if (failure) throw failure.reason;
+  const [redis, elasticsearch] = started.map((result) => result.value);
+  const chromium = ensureChromium();
+  const env = { ...process.env, REDIS_URL: redis.url, ELASTICSEARCH_URL: elasticsearch.url };
+  if (chromium) env.CHROMIUM_PATH = chromium;
+  const { code, error, report, timedOut } = await runVitest(process.argv.slice(2), runDir, env, {
+    deadlineMs: DEADLINE_MINUTES * 60_000,
+    onStart: (handle) => {
+      vitest = handle;
+    },
+  });
+  await stopAll();
+  if (error) return finish(`vitest did not start: ${error.message}`, '0 passed, 0 failed', 1);
+  if (timedOut) {
+    say(
+      `vitest was still running after ${DEADLINE_MINUTES} min and was stopped: a test hangs (run files one by one to find it)`,
+    );
+  }
+  const summary = summarize(report);
+  for (const name of summary.brokenFiles) say(`test file failed before its tests ran: ${name}`);
+  if (!report) return finish('vitest wrote no report (see its output above)', summary.line, 1);
+  if (summary.passed + summary.failed === 0) return finish('no tests ran', summary.line, 1);
+  const failedRun = summary.failed > 0 || code !== 0;
+  return finish(
+    failedRun && summary.failed === 0 ? `vitest exited with code ${code}` : '',
+    summary.line,
+    failedRun ? 1 : 0,
+  );
+}
+
+function finish(problem, line, exitCode) {
+  if (problem) say(problem);
+  process.stdout.write(`${line}\n`);
+  process.exitCode = exitCode;
+}
+
+main().catch(async (error) => {
+  process.stderr.write(`[test] ${error instanceof SetupError ? error.message : (error?.stack ?? error)}\n`);
+  await stopAll();
+  process.stdout.write('0 passed, 0 failed\n');
+  process.exitCode = 1;
+});
