@@ -19,7 +19,9 @@ export function parseCommand<F extends Record<string, { type: 'string' | 'boolea
   toOverrides: (values: Record<string, unknown>) => ConfigOverrides = () => ({}),
 ) {
   try {
-    const { values, positionals } = parseArgs({ args: argv, options: { ...RUNTIME_FLAGS, ...flags }, allowPositionals: true });
+    const parsed = parseArgs({ args: argv, options: { ...RUNTIME_FLAGS, ...flags }, allowPositionals: true });
+    const values = parsed.values as Record<string, unknown>;
+    const { positionals } = parsed;
     if (values.help) {
       console.log(usage);
       return null;
@@ -29,7 +31,7 @@ export function parseCommand<F extends Record<string, { type: 'string' | 'boolea
       sourcesDir: values.sources,
       ...toOverrides(values),
     });
-    return { values: values as Record<string, unknown>, positionals, config };
+    return { values, positionals, config };
   } catch (error) {
     if (error instanceof ConfigError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       console.error(`kuzet: ${(error as Error).message}\n\n${usage}`);
