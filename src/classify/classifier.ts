@@ -4,10 +4,17 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Classification, Evidence, Lang } from '../domain.js';
 import { analyzeDetailed, stemmer } from '../text/index.js';
-import { type Extracted, extractFeatures, isDistancedOnly, wordFeatures as wordFeatures5 } from './features.js';
+import {
+  type Extracted,
+  extractFeatures,
+  isArguedAgainst,
+  isDistancedOnly,
+  wordFeatures as wordFeatures5,
+} from './features.js';
+import { gluedSplitter, splitGlued } from './glued.js';
 import { classifyLanguage } from './language.js';
 import { DEFAULT_LEXICON_DIR, type Lexicon, loadLexicon } from './lexicon.js';
-import { buildIndex, findMatches, type LangIndex } from './matcher.js';
+import { buildIndex, coversToken, findMatches, type LangIndex } from './matcher.js';
 import { type LabelModel, modelSet, scoreAll } from './model.js';
 
 export interface ModelFile {
@@ -118,13 +125,17 @@ export async function loadClassifier(options: ClassifierOptions = {}): Promise<C
     model = raw ? (JSON.parse(raw) as ModelFile) : null;
   }
   const indexes = buildIndexes(lexicon);
+  const splitter = gluedSplitter(lexicon.entries.filter((e) => e.language === 'en'));
+  const enIndex = indexes.get('en') as LangIndex;
+  const knownEn = (norm: string) => coversToken(enIndex, norm);
   const models = model
     ? modelSet([model.labels.xenophobic, model.labels.migration_policy, model.labels.counter_speech])
     : null;
   const version = versionOf(lexicon.version, model);
   const featurize = (text: string, lang?: Lang): Extracted => {
     const l = lang && lang !== 'und' ? lang : classifyLanguage(text);
-    const tokens = analyzeDetailed(text, l, false);
+    const analyzed = analyzeDetailed(text, l, false);
+    const tokens = l === 'en' ? splitGlued(analyzed, splitter, knownEn) : analyzed;
     const wordOf = wordFeatures(l);
     const index = indexes.get(l) ?? (indexes.get('ru') as LangIndex);
     const x = extractFeatures(tokens, findMatches(index, tokens), text);
@@ -139,7 +150,7 @@ export async function loadClassifier(options: ClassifierOptions = {}): Promise<C
     const x = featurize(text ?? '', lang);
     const L = model.labels;
     const [px, pm, pc] = scoreAll(models, x.features);
-    let xenophobic = px >= L.xenophobic.threshold && !isDistancedOnly(x);
+    let xenophobic = px >= L.xenophobic.threshold && !isDistancedOnly(x) && !isArguedAgainst(x);
     let counter = pc >= L.counter_speech.threshold;
     if (xenophobic && counter)
       px - L.xenophobic.threshold > pc - L.counter_speech.threshold ? (counter = false) : (xenophobic = false);

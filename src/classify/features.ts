@@ -18,6 +18,10 @@ const NEEDS_TARGET = new Set<Category>([
   'collective',
 ]);
 const HATE = new Set<Category>(['slur', 'dehumanizing', 'derogatory', 'blame', 'hostile', 'violence', 'expulsion']);
+/** Warm words that, negated, say little about the group ("not like that", "do not deserve to be hurt"). */
+const NEGPOS_SKIP = new Set(['like', 'deserve', 'deserves', 'support', 'benefit', 'benefits', 'welcome']);
+const NEGPOS_WINDOW = 4;
+const CONTRAST = new Set(['но', 'однако', 'but', 'however', 'yet', 'бірақ', 'алайда']);
 const IRONY_MARKS = /\){2,}|😂|🤣|😅|😆|😁|\bха-ха\b/u;
 
 export interface Extracted {
@@ -33,6 +37,11 @@ export interface Extracted {
   endorsed: boolean;
   /** Counter-speech or reporting vocabulary found (condemnation, courts, debunking). */
   condemning: boolean;
+  /** A counter-argument marker ("хватит винить", «кінәламаңыздар», "stop blaming") outside questions. */
+  arguing: boolean;
+  /** Hate in the writer's own voice next to a counter-argument: a disclaimer ("я не расист, но"), plain hate in a
+   * sentence without the marker, or plain hate after "но/but/бірақ" following the marker. */
+  ownVoiceHate: boolean;
   sentiment: number;
 }
 
@@ -90,6 +99,11 @@ export function extractFeatures(tokens: AnalyzedToken[], matches: Match[], text:
       if (m.entry.group) groups.add(m.entry.group);
     }
   }
+  const targetTokens = matches
+    .filter((m) => m.entry.category === 'target' && !tokens[m.first].quoted && !cancelled(m))
+    .map((m) => m.first);
+  const targetNear = (m: Match): boolean =>
+    targetTokens.some((k) => tokens[k].sentence === tokens[m.first].sentence && Math.abs(k - m.first) <= NEGPOS_WINDOW);
   const courtSentences = new Set<number>();
   for (const m of matches)
     if (m.entry.category === 'counter' && m.entry.id.includes('.court')) courtSentences.add(tokens[m.first].sentence);
@@ -102,6 +116,7 @@ export function extractFeatures(tokens: AnalyzedToken[], matches: Match[], text:
   let pos = 0;
   let neg = 0;
   let distancedHate = 0;
+  const hateAt: { sentence: number; token: number }[] = [];
   for (const m of matches) {
     const c = m.entry.category;
     if (c === 'sense') continue;
@@ -115,8 +130,20 @@ export function extractFeatures(tokens: AnalyzedToken[], matches: Match[], text:
       continue;
     }
     const mod = modifier(m, tokens, courtSentences);
-    const name = c === 'self' && m.entry.id.includes('.irony') ? 'irony' : c;
     const w = m.entry.weight;
+    if (c === 'positive' && mod === 'neg' && !NEGPOS_SKIP.has(tokens[m.first].norm) && targetNear(m)) {
+      add(f, 'positive:neg', w);
+      add(f, 'derogatory', w);
+      add(f, 'derogatory:negpos', w);
+      plainHate.set('derogatory', (plainHate.get('derogatory') ?? 0) + w);
+      neg += w;
+      live.push({ match: m, mod });
+      const set = hateSentences.get(s) ?? new Set<Category>();
+      hateSentences.set(s, set.add('derogatory'));
+      hateAt.push({ sentence: s, token: m.first });
+      continue;
+    }
+    const name = c === 'self' && m.entry.id.includes('.irony') ? 'irony' : c;
     add(f, name, w);
     if (mod) add(f, `${name}:${mod}`, w);
     live.push({ match: m, mod });
@@ -124,8 +151,10 @@ export function extractFeatures(tokens: AnalyzedToken[], matches: Match[], text:
       const set = hateSentences.get(s) ?? new Set<Category>();
       set.add(c);
       hateSentences.set(s, set);
-      if (!mod || mod === 'ques' || (endorsed && (mod === 'q' || mod === 'rep')))
+      if (!mod || mod === 'ques' || (endorsed && (mod === 'q' || mod === 'rep'))) {
         plainHate.set(c, (plainHate.get(c) ?? 0) + w);
+        if (!mod) hateAt.push({ sentence: s, token: m.first });
+      }
       if (endorsed && (mod === 'q' || mod === 'rep')) add(f, 'hate:endorsed', w);
       if (mod && mod !== 'ques') distancedHate += w;
     }
@@ -158,7 +187,45 @@ export function extractFeatures(tokens: AnalyzedToken[], matches: Match[], text:
     );
   const sentiment = pos + neg === 0 ? 0 : Math.tanh((pos - neg) / 2);
   const condemning = f.has('counter');
-  return { features: f, live, groups, plainHate, sentiment, distancedHate, endorsed, condemning };
+  const { arguing, ownVoiceHate } = counterArgument(tokens, matches, hateAt);
+  if (arguing) add(f, ownVoiceHate ? 'argument&hate' : 'argument', 1);
+  return {
+    features: f,
+    live,
+    groups,
+    plainHate,
+    sentiment,
+    distancedHate,
+    endorsed,
+    condemning,
+    arguing,
+    ownVoiceHate,
+  };
+}
+
+function counterArgument(
+  tokens: AnalyzedToken[],
+  matches: Match[],
+  hateAt: { sentence: number; token: number }[],
+): { arguing: boolean; ownVoiceHate: boolean } {
+  const markers = matches.filter(
+    (m) => m.entry.category === 'counter' && m.entry.id.includes('.argument') && !tokens[m.first].question,
+  );
+  if (!markers.length) return { arguing: false, ownVoiceHate: false };
+  if (matches.some((m) => m.entry.category === 'denial')) return { arguing: true, ownVoiceHate: true };
+  const markerSentences = new Set(markers.map((m) => tokens[m.first].sentence));
+  const contrastAfter = (sentence: number, from: number, to: number): boolean => {
+    for (let k = from + 1; k < to; k++)
+      if (tokens[k].sentence === sentence && CONTRAST.has(tokens[k].norm)) return true;
+    return false;
+  };
+  const ownVoiceHate = hateAt.some(({ sentence, token }) => {
+    if (!markerSentences.has(sentence)) return true;
+    return markers.some(
+      (m) => tokens[m.first].sentence === sentence && m.last < token && contrastAfter(sentence, m.last, token),
+    );
+  });
+  return { arguing: true, ownVoiceHate };
 }
 
 /**
@@ -170,6 +237,18 @@ export function extractFeatures(tokens: AnalyzedToken[], matches: Match[], text:
  */
 export function isDistancedOnly(x: Extracted): boolean {
   return x.condemning && !x.endorsed && x.distancedHate > 0 && x.plainHate.size === 0;
+}
+
+/**
+ * The counter-argument gate: a text that argues against blaming or generalising ("хватит винить мигрантов",
+ * «барлығын бірдей кінәламаңыз», "not all immigrants are criminals") is not xenophobic unless it endorses hate or
+ * carries hate in its own voice elsewhere.
+ *
+ * @example
+ * if (isArguedAgainst(x)) xenophobic = false;
+ */
+export function isArguedAgainst(x: Extracted): boolean {
+  return x.arguing && !x.endorsed && !x.ownVoiceHate;
 }
 
 /** log1p squashing so that long articles do not dominate. */

@@ -154,6 +154,22 @@ function headsOf(index: LangIndex, norm: string): Alternative[] {
   return hit;
 }
 
+/**
+ * True when a lexicon word accounts for the whole token: an exact word, a regexp, or a stem prefix followed by at
+ * most 3 letters of ending (longer tails may be other words glued on).
+ *
+ * @example
+ * coversToken(index, 'immigrants'); // true
+ * coversToken(index, 'immigrantsarefilth'); // false
+ */
+export function coversToken(index: LangIndex, norm: string): boolean {
+  for (const alt of headsOf(index, norm)) {
+    const el = alt.elements[0];
+    if (el.exact || el.re || norm.length - el.value.length <= 3) return true;
+  }
+  return false;
+}
+
 function nearOf(index: LangIndex, norm: string): NearHit[] {
   let hit = index.near.get(norm);
   if (hit) return hit;

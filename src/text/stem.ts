@@ -2,65 +2,8 @@
 import type { Lang } from '../domain.js';
 import natural from './natural.js';
 
-const KK_SUFFIXES = [
-  'ларымыздың',
-  'леріміздің',
-  'ларының',
-  'лерінің',
-  'тарының',
-  'терінің',
-  'дарының',
-  'дерінің',
-  'лардың',
-  'лердің',
-  'тардың',
-  'тердің',
-  'дардың',
-  'дердің',
-  'ларға',
-  'лерге',
-  'тарға',
-  'терге',
-  'дарға',
-  'дерге',
-  'лардан',
-  'лерден',
-  'тардан',
-  'терден',
-  'дардан',
-  'дерден',
-  'ларды',
-  'лерді',
-  'тарды',
-  'терді',
-  'дарды',
-  'дерді',
-  'ларда',
-  'лерде',
-  'тарда',
-  'терде',
-  'дарда',
-  'дерде',
-  'ларын',
-  'лерін',
-  'тарын',
-  'терін',
-  'дарын',
-  'дерін',
-  'лары',
-  'лері',
-  'тары',
-  'тері',
-  'дары',
-  'дері',
-  'лар',
-  'лер',
-  'тар',
-  'тер',
-  'дар',
-  'дер',
-  'ының',
-  'інің',
+/** Case endings, longest first (accusative -н only after a possessive vowel, see KK_POSSESSIVE_CASE). */
+const KK_CASE = [
   'ның',
   'нің',
   'дың',
@@ -73,10 +16,9 @@ const KK_SUFFIXES = [
   'ден',
   'тан',
   'тен',
-  'ына',
-  'іне',
-  'нда',
-  'нде',
+  'мен',
+  'бен',
+  'пен',
   'ға',
   'ге',
   'қа',
@@ -91,11 +33,18 @@ const KK_SUFFIXES = [
   'ді',
   'ты',
   'ті',
-  'мен',
-  'бен',
-  'пен',
+];
+/** Case endings that follow a 3rd-person possessive (-ы/-і/-сы/-сі): -н, -на, -нда, -нан, -ның. */
+const KK_POSSESSIVE_CASE = ['ның', 'нің', 'нан', 'нен', 'нда', 'нде', 'на', 'не', 'н'];
+const KK_POSSESSIVE = [
   'ымыз',
   'іміз',
+  'мыз',
+  'міз',
+  'ыңыз',
+  'іңіз',
+  'ңыз',
+  'ңіз',
   'сы',
   'сі',
   'ым',
@@ -105,14 +54,52 @@ const KK_SUFFIXES = [
   'ы',
   'і',
 ];
+const KK_PLURAL = ['лар', 'лер', 'тар', 'тер', 'дар', 'дер'];
+const KK_VOICED: Record<string, string> = { ғ: 'қ', г: 'к', б: 'п' };
+const KK_MIN_STEM = 3;
 
-/** Strips Kazakh (and, roughly, Kyrgyz) plural, possessive and case endings, keeping at least 3 letters. */
+const KK_VOWEL = /[аәеиоөұүыіэюя]$/;
+
+/** Case endings in т/қ/к follow a consonant, -ны/-ні follow a vowel (квота is not квот + locative -та). */
+function fitsCase(stem: string, suffix: string): boolean {
+  const first = suffix[0];
+  if (first === 'т' || first === 'қ' || first === 'к') return !KK_VOWEL.test(stem);
+  if (suffix === 'ны' || suffix === 'ні') return KK_VOWEL.test(stem);
+  return true;
+}
+
+function stripOne(w: string, suffixes: string[], min = KK_MIN_STEM, check = false): string {
+  for (const s of suffixes)
+    if (w.endsWith(s) && w.length - s.length >= min && (!check || fitsCase(w.slice(0, -s.length), s)))
+      return w.slice(0, -s.length);
+  return w;
+}
+
+/**
+ * Strips Kazakh (and, roughly, Kyrgyz) endings in their slot order, from the end of the word: case, then
+ * possessive, then plural (stem + plural + possessive + case), keeping at least 3 letters; a final ғ/г/б voiced
+ * before a vowel ending goes back to қ/к/п (азаматтығын → азаматтық).
+ *
+ * @example
+ * stemKazakh('мигранттарымыздың'); // 'мигрант'
+ * stemKazakh('квотаны'); // 'квота'
+ */
 export function stemKazakh(word: string): string {
   let w = word;
-  for (let round = 0; round < 3; round++) {
-    const suffix = KK_SUFFIXES.find((s) => w.endsWith(s) && w.length - s.length >= 3);
-    if (!suffix) break;
-    w = w.slice(0, -suffix.length);
+  const afterPossessive = stripOne(w, KK_POSSESSIVE_CASE);
+  let possessed = false;
+  if (afterPossessive !== w && /[ыі]$/.test(afterPossessive)) {
+    w = afterPossessive;
+    possessed = true;
+  } else w = stripOne(w, KK_CASE, KK_MIN_STEM, true);
+  const beforePossessive = w;
+  w = stripOne(w, KK_POSSESSIVE);
+  if (possessed && w === beforePossessive) w = word;
+  const beforePlural = w;
+  w = stripOne(w, KK_PLURAL);
+  if (w === beforePlural && w !== word && KK_VOWEL.test(word.slice(w.length, w.length + 1))) {
+    const last = w[w.length - 1];
+    if (KK_VOICED[last]) w = w.slice(0, -1) + KK_VOICED[last];
   }
   return w;
 }
