@@ -1,5 +1,11 @@
 import type { Article, Classification, Source, SourceHealth, SourceWithHealth } from '../domain.js';
-import type { SearchFilters, SearchRequest, SearchResult, TimeseriesPoint, TimeseriesRequest } from '../search/query.js';
+import type {
+  SearchFilters,
+  SearchRequest,
+  SearchResult,
+  TimeseriesPoint,
+  TimeseriesRequest,
+} from '../search/query.js';
 
 /** A candidate for near-duplicate clustering, found by sharing a MinHash band. */
 export interface ClusterCandidate {

@@ -1,0 +1,258 @@
+/**
+ * The distributed store: articles, sources and crawl state in three Elasticsearch indices. Scale by adding
+ * Elasticsearch nodes; shards and replicas come from the options.
+ */
+import { createHash } from 'node:crypto';
+import { Client, errors, type estypes } from '@elastic/elasticsearch';
+import type { Article, Classification, Source, SourceHealth, SourceWithHealth } from '../../domain.js';
+import type { SearchFilters, SearchRequest } from '../../search/query.js';
+import { analyzeQuery } from '../analyzed-query.js';
+import { StoreRequestError } from '../errors.js';
+import { emptyHealth, nextHealth } from '../health.js';
+import type { ArticleStore, ClusterCandidate, HealthUpdate } from '../port.js';
+import { articleDocument, articleFromSource, classificationUpdate } from './documents.js';
+import { ARTICLE_MAPPING, indexNames, SOURCE_MAPPING, STATE_MAPPING } from './mappings.js';
+import { articleQuery } from './query.js';
+import { searchElasticsearch } from './search.js';
+import { timeseriesElasticsearch } from './timeseries.js';
+
+export interface ElasticsearchStoreOptions {
+  node: string;
+  indexPrefix: string;
+  /** Primary shards of the articles index (default 1). */
+  shards?: number;
+  /** Replicas of every index (default 0; set 1+ on a multi-node cluster). */
+  replicas?: number;
+  /** Request timeout in ms (default 30000). */
+  requestTimeout?: number;
+}
+
+const PAGE = 10_000;
+const byDate: estypes.SortCombinations[] = [{ date: { order: 'asc' } }, { id: { order: 'asc' } }];
+
+const isNotFound = (err: unknown) => err instanceof errors.ResponseError && err.statusCode === 404;
+
+function wrap(what: string, err: unknown): Error {
+  if (err instanceof StoreRequestError || (err instanceof Error && err.message.startsWith('elasticsearch store:')))
+    return err;
+  const reason =
+    err instanceof errors.ResponseError
+      ? `${err.statusCode} ${err.message}`
+      : err instanceof Error
+        ? err.message
+        : String(err);
+  return new Error(`elasticsearch store: ${what} failed: ${reason}`, { cause: err });
+}
+
+/** State keys can be long URLs; document ids stay under Elasticsearch's 512-byte limit. */
+const stateId = (key: string) =>
+  Buffer.byteLength(key) <= 200 ? key : `sha256:${createHash('sha256').update(key).digest('hex')}`;
+
+/**
+ * @example
+ * const store = createElasticsearchStore({ node: 'http://127.0.0.1:9200', indexPrefix: 'kuzet', replicas: 1 });
+ * await store.init(); // creates kuzet-articles, kuzet-sources, kuzet-state if missing
+ */
+export function createElasticsearchStore(options: ElasticsearchStoreOptions): ArticleStore {
+  const client = new Client({ node: options.node, requestTimeout: options.requestTimeout ?? 30_000 });
+  const idx = indexNames(options.indexPrefix);
+  const settings = (shards: number) => ({ number_of_shards: shards, number_of_replicas: options.replicas ?? 0 });
+
+  async function run<T>(what: string, fn: () => Promise<T>): Promise<T> {
+    try {
+      return await fn();
+    } catch (err) {
+      throw wrap(what, err);
+    }
+  }
+
+  async function ensureIndex(index: string, mappings: estypes.MappingTypeMapping, shards: number): Promise<void> {
+    if (await client.indices.exists({ index })) {
+      await client.indices.putMapping({ index, ...mappings });
+      return;
+    }
+    try {
+      await client.indices.create({ index, settings: settings(shards), mappings });
+    } catch (err) {
+      if (!(err instanceof errors.ResponseError && err.body?.error?.type === 'resource_already_exists_exception'))
+        throw err;
+    }
+  }
+
+  async function candidates(query: estypes.QueryDslQueryContainer, size: number): Promise<ClusterCandidate[]> {
+    const r = await client.search<ClusterCandidate>({
+      index: idx.articles,
+      query,
+      sort: byDate,
+      size,
+      _source: ['id', 'minhash', 'cluster_id'],
+    });
+    return r.hits.hits.map((h) => ({
+      id: h._source?.id ?? h._id ?? '',
+      minhash: h._source?.minhash ?? '',
+      cluster_id: h._source?.cluster_id ?? '',
+    }));
+  }
+
+  const store: ArticleStore = {
+    name: 'elasticsearch',
+
+    init: () =>
+      run(`creating indices ${Object.values(idx).join(', ')} at ${options.node} (is Elasticsearch up?)`, async () => {
+        await ensureIndex(idx.articles, ARTICLE_MAPPING, options.shards ?? 1);
+        await ensureIndex(idx.sources, SOURCE_MAPPING, 1);
+        await ensureIndex(idx.state, STATE_MAPPING, 1);
+        await client.cluster.health({ index: Object.values(idx), wait_for_status: 'yellow', timeout: '30s' });
+      }),
+
+    close: () => client.close(),
+
+    upsertSources: (sources: Source[]) =>
+      run('storing sources', async () => {
+        if (!sources.length) return;
+        const operations = sources.flatMap((s) => [
+          { update: { _index: idx.sources, _id: s.id } },
+          { doc: { id: s.id, source: s }, doc_as_upsert: true },
+        ]);
+        const r = await client.bulk({ operations, refresh: true });
+        if (r.errors) throw new Error(JSON.stringify(r.items.find((i) => i.update?.error)?.update?.error));
+      }),
+
+    listSources: () =>
+      run('listing sources', async () => {
+        const r = await client.search<{ source?: Source; health?: SourceHealth }>({
+          index: idx.sources,
+          size: PAGE,
+          sort: [{ id: { order: 'asc' } }],
+        });
+        return r.hits.hits.flatMap((h): SourceWithHealth[] => {
+          const s = h._source?.source;
+          return s ? [{ ...s, health: h._source?.health ?? emptyHealth(s.id) }] : [];
+        });
+      }),
+
+    recordHealth: (update: HealthUpdate) =>
+      run(`recording health of ${update.source_id}`, async () => {
+        let previous: SourceHealth | null = null;
+        try {
+          previous =
+            (await client.get<{ health?: SourceHealth }>({ index: idx.sources, id: update.source_id }))._source
+              ?.health ?? null;
+        } catch (err) {
+          if (!isNotFound(err)) throw err;
+        }
+        const health = nextHealth(previous, update);
+        await client.update({
+          index: idx.sources,
+          id: update.source_id,
+          doc: { id: update.source_id, health },
+          doc_as_upsert: true,
+          refresh: true,
+        });
+        return health;
+      }),
+
+    putArticle: (article: Article) =>
+      run(`storing article ${article.id}`, async () => {
+        const r = await client.index({ index: idx.articles, id: article.id, document: articleDocument(article) });
+        return { created: r.result === 'created' };
+      }),
+
+    getArticle: (id: string) =>
+      run(`reading article ${id}`, async () => {
+        try {
+          const r = await client.get<Record<string, unknown>>({ index: idx.articles, id });
+          return r._source ? articleFromSource(r._source) : null;
+        } catch (err) {
+          if (isNotFound(err)) return null;
+          throw err;
+        }
+      }),
+
+    existingIds: (ids: string[]) =>
+      run('checking article ids', async () => {
+        const unique = [...new Set(ids)];
+        if (!unique.length) return new Set<string>();
+        const r = await client.mget({ index: idx.articles, ids: unique, _source: false });
+        return new Set(r.docs.flatMap((d) => ('found' in d && d.found ? [d._id] : [])));
+      }),
+
+    findByContentHash: (hash: string) =>
+      run('finding by content hash', async () => (await candidates({ term: { content_hash: hash } }, 1))[0] ?? null),
+
+    findBandCandidates: (bands: string[], limit: number) =>
+      run('finding band candidates', async () =>
+        bands.length && limit > 0 ? candidates({ terms: { bands } }, Math.min(limit, PAGE)) : [],
+      ),
+
+    clusterMembers: (clusterId: string, limit: number) =>
+      run(`listing cluster ${clusterId}`, async () => {
+        const r = await client.search<Record<string, unknown>>({
+          index: idx.articles,
+          query: { term: { cluster_id: clusterId } },
+          sort: byDate,
+          size: Math.min(limit, PAGE),
+        });
+        return r.hits.hits.map((h) => articleFromSource(h._source ?? {}));
+      }),
+
+    setClassification: (id: string, classification: Classification) =>
+      run(`classifying article ${id}`, async () => {
+        try {
+          await client.update({ index: idx.articles, id, doc: classificationUpdate(classification) });
+        } catch (err) {
+          if (isNotFound(err)) throw new Error(`elasticsearch store: no article ${id} to classify; store it first`);
+          throw err;
+        }
+      }),
+
+    async *scan(filters: SearchFilters | null, batchSize: number, query?: SearchRequest['query']) {
+      const q = articleQuery(analyzeQuery(query ?? null), Boolean(query), filters ?? {});
+      const size = Math.max(1, Math.min(batchSize, PAGE));
+      let after: estypes.SortResults | undefined;
+      for (;;) {
+        const r = await run('scanning articles', () =>
+          client.search<Record<string, unknown>>({
+            index: idx.articles,
+            query: q,
+            sort: [{ id: { order: 'asc' } }],
+            size,
+            ...(after ? { search_after: after } : {}),
+          }),
+        );
+        const hits = r.hits.hits;
+        if (!hits.length) return;
+        yield hits.map((h) => articleFromSource(h._source ?? {}));
+        after = hits[hits.length - 1].sort;
+        if (hits.length < size) return;
+      }
+    },
+
+    count: () => run('counting articles', async () => (await client.count({ index: idx.articles })).count),
+
+    search: (request) => run('searching articles', () => searchElasticsearch(client, idx.articles, request)),
+
+    timeseries: (request) => run('computing time series', () => timeseriesElasticsearch(client, idx.articles, request)),
+
+    getState: (key: string) =>
+      run(`reading state ${key}`, async () => {
+        try {
+          return (await client.get<{ value: string }>({ index: idx.state, id: stateId(key) }))._source?.value ?? null;
+        } catch (err) {
+          if (isNotFound(err)) return null;
+          throw err;
+        }
+      }),
+
+    setState: (key: string, value: string) =>
+      run(`writing state ${key}`, async () => {
+        await client.index({ index: idx.state, id: stateId(key), document: { key, value } });
+      }),
+
+    refresh: () =>
+      run('refreshing indices', async () => {
+        await client.indices.refresh({ index: Object.values(idx) });
+      }),
+  };
+  return store;
+}

@@ -1,0 +1,79 @@
+/** Index names and explicit mappings for the Elasticsearch adapter. */
+import type { estypes } from '@elastic/elasticsearch';
+
+export interface IndexNames {
+  articles: string;
+  sources: string;
+  state: string;
+}
+
+/**
+ * @example
+ * indexNames('kuzet'); // { articles: 'kuzet-articles', sources: 'kuzet-sources', state: 'kuzet-state' }
+ */
+export function indexNames(prefix: string): IndexNames {
+  return { articles: `${prefix}-articles`, sources: `${prefix}-sources`, state: `${prefix}-state` };
+}
+
+const keyword = { type: 'keyword' } as const;
+const stored = { type: 'keyword', index: false, doc_values: false } as const;
+const storedText = { type: 'text', index: false } as const;
+const opaque = { type: 'object', enabled: false } as const;
+/** Tokens are analysed by Kuzet before indexing, so the index only splits on spaces. */
+const analysedTokens = { type: 'text', analyzer: 'whitespace', similarity: 'BM25' } as const;
+
+/** Article fields plus derived words, stems, date, labels and bands; unknown fields are kept but not indexed. */
+export const ARTICLE_MAPPING: estypes.MappingTypeMapping = {
+  dynamic: false,
+  properties: {
+    id: keyword,
+    source_id: keyword,
+    kind: keyword,
+    url: stored,
+    canonical_url: stored,
+    title: storedText,
+    text: storedText,
+    published_at: stored,
+    fetched_at: stored,
+    author: stored,
+    lang: keyword,
+    country: keyword,
+    content_hash: keyword,
+    minhash: stored,
+    cluster_id: keyword,
+    telegram: opaque,
+    classification: {
+      type: 'object',
+      properties: {
+        xenophobic: { type: 'boolean' },
+        xenophobia_score: { type: 'float' },
+        severity: { type: 'integer' },
+        migration_policy: { type: 'boolean' },
+        migration_policy_score: { type: 'float' },
+        counter_speech: { type: 'boolean' },
+        targets: keyword,
+        sentiment: { type: 'float' },
+        evidence: opaque,
+        classifier_version: keyword,
+      },
+    },
+    words: analysedTokens,
+    stems: analysedTokens,
+    date: { type: 'date' },
+    labels: keyword,
+    bands: keyword,
+  },
+};
+
+export const SOURCE_MAPPING: estypes.MappingTypeMapping = {
+  dynamic: false,
+  properties: { id: keyword, source: opaque, health: opaque },
+};
+
+export const STATE_MAPPING: estypes.MappingTypeMapping = {
+  dynamic: false,
+  properties: { key: stored, value: stored },
+};
+
+/** Fields the adapter adds to an article document; they are stripped when reading it back. */
+export const DERIVED_FIELDS = ['words', 'stems', 'date', 'labels', 'bands'] as const;

@@ -1,0 +1,108 @@
+/** Time series for the Elasticsearch adapter: date_histogram → terms → cluster cardinalities and mean sentiment. */
+import type { Client, estypes } from '@elastic/elasticsearch';
+import type { SplitBy, TimeseriesPoint, TimeseriesRequest } from '../../search/query.js';
+import { analyzeQuery } from '../analyzed-query.js';
+import { withoutLabels } from '../derived.js';
+import { articleQuery } from './query.js';
+import { CLUSTER_PRECISION } from './search.js';
+
+type Aggs = Record<string, estypes.AggregationsAggregationContainer>;
+
+const SPLIT_FIELDS: Record<SplitBy, string> = {
+  label: 'labels',
+  source: 'source_id',
+  lang: 'lang',
+  target: 'classification.targets',
+};
+const SERIES_LIMIT = 1000;
+
+const clusters: estypes.AggregationsAggregationContainer = {
+  cardinality: { field: 'cluster_id', precision_threshold: CLUSTER_PRECISION },
+};
+const xenophobic: estypes.QueryDslQueryContainer = { term: { 'classification.xenophobic': true } };
+
+function sliceAggs(labels: string[]): Aggs {
+  return {
+    slice_count: clusters,
+    slice_flagged: { filter: xenophobic, aggs: { clusters } },
+    labelled: {
+      filter: labels.length ? { terms: { labels } } : { match_all: {} },
+      aggs: {
+        count: clusters,
+        flagged: { filter: xenophobic, aggs: { clusters } },
+        sentiment: { avg: { field: 'classification.sentiment' } },
+      },
+    },
+  };
+}
+
+interface SliceBucket {
+  key: string | number;
+  slice_count: { value: number };
+  slice_flagged: { clusters: { value: number } };
+  labelled: { count: { value: number }; flagged: { clusters: { value: number } }; sentiment: { value: number | null } };
+}
+
+function point(bucket: string, series: string, s: SliceBucket): TimeseriesPoint {
+  return {
+    bucket,
+    series,
+    count: s.labelled.count.value,
+    flagged: s.labelled.flagged.clusters.value,
+    flagged_share: s.slice_count.value ? s.slice_flagged.clusters.value / s.slice_count.value : 0,
+    mean_sentiment: s.labelled.sentiment.value ?? null,
+  };
+}
+
+/**
+ * The query runs over the filters without the label filter; a `labelled` filter aggregation applies it for
+ * count, flagged and mean sentiment, so flagged_share uses the whole slice.
+ *
+ * @example
+ * await timeseriesElasticsearch(client, 'kuzet-articles', { query: null, filters: {}, interval: 'week', split_by: 'lang' });
+ */
+export async function timeseriesElasticsearch(
+  client: Client,
+  index: string,
+  request: TimeseriesRequest,
+): Promise<TimeseriesPoint[]> {
+  const query = analyzeQuery(request.query);
+  const slice = sliceAggs(request.filters.labels ?? []);
+  const split = request.split_by;
+  const response = await client.search({
+    index,
+    size: 0,
+    query: articleQuery(query, request.query !== null, withoutLabels(request.filters)),
+    aggs: {
+      buckets: {
+        date_histogram: {
+          field: 'date',
+          calendar_interval: request.interval,
+          time_zone: 'UTC',
+          min_doc_count: 1,
+          format: 'yyyy-MM-dd',
+        },
+        aggs: split
+          ? {
+              series: {
+                terms: { field: SPLIT_FIELDS[split], size: SERIES_LIMIT, order: { _key: 'asc' } },
+                aggs: slice,
+              },
+            }
+          : slice,
+      },
+    },
+  });
+  type DateBucket = SliceBucket & { key_as_string: string; series?: { buckets: SliceBucket[] } };
+  const buckets = (response.aggregations?.buckets as { buckets?: DateBucket[] } | undefined)?.buckets ?? [];
+  const points: TimeseriesPoint[] = [];
+  for (const b of buckets) {
+    if (!split) points.push(point(b.key_as_string, 'all', b));
+    else for (const s of b.series?.buckets ?? []) points.push(point(b.key_as_string, String(s.key), s));
+  }
+  return points
+    .filter((p) => p.count > 0)
+    .sort((x, y) =>
+      x.bucket < y.bucket ? -1 : x.bucket > y.bucket ? 1 : x.series < y.series ? -1 : x.series > y.series ? 1 : 0,
+    );
+}

@@ -1,0 +1,16 @@
+/**
+ * A search or timeseries request a store cannot answer because of its input (a cursor from another
+ * query, a date that is not a date). The API answers 400 with the message; `param` names the field.
+ *
+ * @example
+ * if (err instanceof StoreRequestError) throw new ApiError(400, err.message, err.param);
+ */
+export class StoreRequestError extends Error {
+  constructor(
+    message: string,
+    readonly param: string,
+  ) {
+    super(message);
+    this.name = 'StoreRequestError';
+  }
+}

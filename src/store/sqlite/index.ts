@@ -1,0 +1,268 @@
+/**
+ * The embedded store: one SQLite file (WAL) with an FTS5 index over analysed words and stems.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import type { Article, Classification, Source, SourceHealth, SourceWithHealth } from '../../domain.js';
+import type { SearchFilters, SearchRequest } from '../../search/query.js';
+import { analyzeQuery } from '../analyzed-query.js';
+import { deriveFields } from '../derived.js';
+import { emptyHealth, nextHealth } from '../health.js';
+import type { ArticleStore, ClusterCandidate, HealthUpdate } from '../port.js';
+import {
+  ARTICLE_COLUMNS,
+  ARTICLE_SELECT,
+  type ArticleRow,
+  articleValues,
+  classificationValues,
+  DOC_COLUMNS,
+  rowToArticle,
+} from './rows.js';
+import { migrate } from './schema.js';
+import { searchSqlite } from './search.js';
+import { Statements } from './statements.js';
+import { timeseriesSqlite } from './timeseries.js';
+import { selection } from './where.js';
+
+export type SqliteStoreOptions = { dataDir: string } | { file: string };
+
+const CHUNK = 500;
+const INSERT = `INSERT INTO articles (${ARTICLE_COLUMNS.join(', ')}) VALUES (${ARTICLE_COLUMNS.map((c) => `@${c}`).join(', ')})`;
+const UPDATE = `UPDATE articles SET ${ARTICLE_COLUMNS.map((c) => `${c} = @${c}`).join(', ')} WHERE rid = @rid`;
+const PUT_DOC = `INSERT OR REPLACE INTO article_docs (rid, ${DOC_COLUMNS.join(', ')}) VALUES (@rid, ${DOC_COLUMNS.map((c) => `@${c}`).join(', ')})`;
+const UPDATE_CLASSIFICATION = `UPDATE articles SET classified = @classified, xenophobic = @xenophobic,
+  migration_policy = @migration_policy, counter_speech = @counter_speech, severity = @severity, sentiment = @sentiment WHERE rid = @rid`;
+
+function pick(values: Record<string, unknown>, columns: readonly string[]): Record<string, unknown> {
+  return Object.fromEntries(columns.map((c) => [c, values[c]]));
+}
+
+function chunks<T>(items: T[], size = CHUNK): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+const fail = (what: string, err: unknown): Error =>
+  new Error(`sqlite store: ${what} failed: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
+
+/**
+ * @example
+ * const store = createSqliteStore({ dataDir: './data' }); // ./data/kuzet.db
+ * const memory = createSqliteStore({ file: ':memory:' });
+ * await store.init();
+ */
+export function createSqliteStore(options: SqliteStoreOptions): ArticleStore {
+  const file = 'file' in options ? options.file : join(options.dataDir, 'kuzet.db');
+  let handle: Statements | null = null;
+
+  const st = (): Statements => {
+    if (!handle) throw new Error('sqlite store: not open; call init() first');
+    return handle;
+  };
+  const db = () => st().db;
+
+  const writeIndexes = (rid: number, a: Article, derived: ReturnType<typeof deriveFields>) => {
+    st().get('INSERT INTO articles_fts (rowid, words, stems) VALUES (?, ?, ?)').run(rid, derived.words, derived.stems);
+    writeTargets(rid, a.classification);
+    const band = st().get('INSERT OR IGNORE INTO article_bands (band, rid) VALUES (?, ?)');
+    for (const b of derived.bands) band.run(b, rid);
+  };
+  const writeTargets = (rid: number, c: Classification | null) => {
+    st().get('DELETE FROM article_targets WHERE rid = ?').run(rid);
+    const target = st().get('INSERT OR IGNORE INTO article_targets (target, rid) VALUES (?, ?)');
+    for (const t of c?.targets ?? []) target.run(t, rid);
+  };
+  const ridOf = (id: string) => st().get('SELECT rid FROM articles WHERE id = ?').pluck().get(id) as number | undefined;
+  const candidate = (sql: string, ...params: unknown[]) =>
+    st()
+      .get(sql)
+      .all(...params) as ClusterCandidate[];
+
+  const store: ArticleStore = {
+    name: 'sqlite',
+
+    async init() {
+      if (handle) return;
+      try {
+        if ('dataDir' in options) mkdirSync(options.dataDir, { recursive: true });
+        const conn = new Database(file);
+        conn.pragma('journal_mode = WAL');
+        conn.pragma('busy_timeout = 5000');
+        conn.pragma('synchronous = NORMAL');
+        conn.pragma('foreign_keys = ON');
+        migrate(conn);
+        handle = new Statements(conn);
+      } catch (err) {
+        throw fail(`opening ${file} (check the data directory is writable)`, err);
+      }
+    },
+
+    async close() {
+      handle?.db.close();
+      handle = null;
+    },
+
+    async upsertSources(sources: Source[]) {
+      const put = st().get(
+        'INSERT INTO sources (id, doc) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET doc = excluded.doc',
+      );
+      db().transaction(() => {
+        for (const s of sources) put.run(s.id, JSON.stringify(s));
+      })();
+    },
+
+    async listSources(): Promise<SourceWithHealth[]> {
+      const rows = st()
+        .get(
+          'SELECT s.doc AS doc, h.doc AS health FROM sources s LEFT JOIN source_health h ON h.source_id = s.id ORDER BY s.id',
+        )
+        .all() as Array<{ doc: string; health: string | null }>;
+      return rows.map((r) => {
+        const source = JSON.parse(r.doc) as Source;
+        return { ...source, health: r.health ? (JSON.parse(r.health) as SourceHealth) : emptyHealth(source.id) };
+      });
+    },
+
+    async recordHealth(update: HealthUpdate) {
+      return db()
+        .transaction(() => {
+          const prev = st().get('SELECT doc FROM source_health WHERE source_id = ?').pluck().get(update.source_id) as
+            | string
+            | undefined;
+          const next = nextHealth(prev ? JSON.parse(prev) : null, update);
+          st()
+            .get(
+              'INSERT INTO source_health (source_id, doc) VALUES (?, ?) ON CONFLICT (source_id) DO UPDATE SET doc = excluded.doc',
+            )
+            .run(update.source_id, JSON.stringify(next));
+          return next;
+        })
+        .immediate();
+    },
+
+    async putArticle(article: Article) {
+      const derived = deriveFields(article);
+      const values = articleValues(article, derived);
+      st().aggregates.invalidate();
+      return db()
+        .transaction(() => {
+          const rid = ridOf(article.id);
+          if (rid === undefined) {
+            const inserted = Number(st().get(INSERT).run(pick(values, ARTICLE_COLUMNS)).lastInsertRowid);
+            st()
+              .get(PUT_DOC)
+              .run({ ...pick(values, DOC_COLUMNS), rid: inserted });
+            writeIndexes(inserted, article, derived);
+            return { created: true };
+          }
+          st()
+            .get(UPDATE)
+            .run({ ...pick(values, ARTICLE_COLUMNS), rid });
+          st()
+            .get(PUT_DOC)
+            .run({ ...pick(values, DOC_COLUMNS), rid });
+          st().get('DELETE FROM articles_fts WHERE rowid = ?').run(rid);
+          st().get('DELETE FROM article_bands WHERE rid = ?').run(rid);
+          writeIndexes(rid, article, derived);
+          return { created: false };
+        })
+        .immediate();
+    },
+
+    async getArticle(id: string) {
+      const row = st().get(`SELECT ${ARTICLE_SELECT} WHERE a.id = ?`).get(id) as ArticleRow | undefined;
+      return row ? rowToArticle(row) : null;
+    },
+
+    async existingIds(ids: string[]) {
+      const out = new Set<string>();
+      for (const part of chunks([...new Set(ids)])) {
+        const sql = `SELECT id FROM articles WHERE id IN (${part.map(() => '?').join(', ')})`;
+        for (const id of st()
+          .get(sql)
+          .pluck()
+          .all(...part) as string[])
+          out.add(id);
+      }
+      return out;
+    },
+
+    async findByContentHash(hash: string) {
+      const [first] = candidate(
+        'SELECT a.id, d.minhash, a.cluster_id FROM articles a JOIN article_docs d ON d.rid = a.rid WHERE a.content_hash = ? ORDER BY a.date, a.id LIMIT 1',
+        hash,
+      );
+      return first ?? null;
+    },
+
+    async findBandCandidates(bands: string[], limit: number) {
+      if (!bands.length || limit <= 0) return [];
+      const sql = `SELECT a.id, d.minhash, a.cluster_id FROM articles a JOIN article_docs d ON d.rid = a.rid WHERE a.rid IN (SELECT rid FROM article_bands WHERE band IN (${bands.map(() => '?').join(', ')})) ORDER BY a.date, a.id LIMIT ?`;
+      return candidate(sql, ...bands, limit);
+    },
+
+    async clusterMembers(clusterId: string, limit: number) {
+      const rows = st()
+        .get(`SELECT ${ARTICLE_SELECT} WHERE a.cluster_id = ? ORDER BY a.date, a.id LIMIT ?`)
+        .all(clusterId, limit) as ArticleRow[];
+      return rows.map(rowToArticle);
+    },
+
+    async setClassification(id: string, classification: Classification) {
+      st().aggregates.invalidate();
+      db()
+        .transaction(() => {
+          const rid = ridOf(id);
+          if (rid === undefined) throw new Error(`sqlite store: no article ${id} to classify; store it first`);
+          st()
+            .get(UPDATE_CLASSIFICATION)
+            .run({ ...classificationValues(classification), rid });
+          st().get('UPDATE article_docs SET classification = ? WHERE rid = ?').run(JSON.stringify(classification), rid);
+          writeTargets(rid, classification);
+        })
+        .immediate();
+    },
+
+    async *scan(filters: SearchFilters | null, batchSize: number, query?: SearchRequest['query']) {
+      const s = selection(analyzeQuery(query ?? null), Boolean(query), filters ?? {});
+      const sql = `SELECT ${ARTICLE_SELECT} WHERE a.rid IN (SELECT a.rid FROM ${s.from} WHERE ${s.where.join(' AND ')} AND a.id > ? ORDER BY a.id LIMIT ?) ORDER BY a.id`;
+      let after = '';
+      for (;;) {
+        const rows = st()
+          .get(sql)
+          .all(...s.params, after, Math.max(1, batchSize)) as ArticleRow[];
+        if (!rows.length) return;
+        yield rows.map(rowToArticle);
+        after = rows[rows.length - 1].id;
+        if (rows.length < batchSize) return;
+      }
+    },
+
+    async count() {
+      return st().get('SELECT COUNT(*) FROM articles').pluck().get() as number;
+    },
+
+    async search(request) {
+      return searchSqlite(st(), request);
+    },
+
+    async timeseries(request) {
+      return timeseriesSqlite(st(), request);
+    },
+
+    async getState(key: string) {
+      return (st().get('SELECT value FROM state WHERE key = ?').pluck().get(key) as string | undefined) ?? null;
+    },
+
+    async setState(key: string, value: string) {
+      st()
+        .get('INSERT INTO state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value')
+        .run(key, value);
+    },
+
+    async refresh() {},
+  };
+  return store;
+}

@@ -1,0 +1,584 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bands } from '../../src/dedupe/minhash.js';
+import { classifiedText } from '../../src/domain.js';
+import type { QueryNode, SearchRequest, SearchResult } from '../../src/search/query.js';
+import { StoreRequestError } from '../../src/store/errors.js';
+import type { ArticleStore } from '../../src/store/port.js';
+import { ARTICLES, article, classification, HOSTILE_TITLE, source } from './fixtures.js';
+
+export type MakeStore = () => Promise<{ store: ArticleStore; cleanup: () => Promise<void> }>;
+
+const term = (value: string, prefix = false): QueryNode => ({ type: 'term', value, ...(prefix ? { prefix } : {}) });
+const request = (over: Partial<SearchRequest> = {}): SearchRequest => ({
+  query: null,
+  filters: {},
+  sort: 'date',
+  collapse: false,
+  size: 50,
+  facets: false,
+  ...over,
+});
+const ids = (r: SearchResult) => r.hits.map((h) => h.id).sort();
+const ALL_BY_DATE = ['a8', 'a7', 'a6', 'a5', 'a4', 'a3', 'a2', 'a1'];
+const MIGRANT_DOCS = ['a1', 'a2', 'a3', 'a7', 'a8'];
+
+/** Opens a store per describe block and closes it after; `seed` fills it. */
+function useStore(makeStore: MakeStore, seed: (store: ArticleStore) => Promise<void> = async () => {}) {
+  const ctx = {} as { store: ArticleStore; cleanup: () => Promise<void> };
+  beforeAll(async () => {
+    Object.assign(ctx, await makeStore());
+    await ctx.store.init();
+    await seed(ctx.store);
+    await ctx.store.refresh();
+  }, 60_000);
+  afterAll(async () => {
+    await ctx.store?.close();
+    await ctx.cleanup?.();
+  }, 60_000);
+  return ctx;
+}
+
+async function allPages(store: ArticleStore, base: SearchRequest): Promise<string[]> {
+  const seen: string[] = [];
+  let cursor: string | undefined;
+  for (let page = 0; page < 50; page++) {
+    const r = await store.search({ ...base, cursor });
+    seen.push(...r.hits.map((h) => h.id));
+    if (!r.next_cursor) return seen;
+    cursor = r.next_cursor;
+  }
+  throw new Error('cursor did not end');
+}
+
+/**
+ * The storage port contract: every adapter's test file runs it once.
+ *
+ * @example
+ * runStoreContract('sqlite', async () => ({ store: createSqliteStore({ file: ':memory:' }), cleanup: async () => {} }));
+ */
+export function runStoreContract(name: string, makeStore: MakeStore): void {
+  describe(`store contract: ${name}`, () => {
+    describe('search semantics', () => {
+      const ctx = useStore(makeStore, async (store) => {
+        for (const a of ARTICLES) expect((await store.putArticle(a)).created).toBe(true);
+      });
+      const search = (over: Partial<SearchRequest>) => ctx.store.search(request(over));
+
+      it('finds inflected Russian forms by stem: мигрант, мигрантов, мигрантам', async () => {
+        expect(ids(await search({ query: term('мигрант') }))).toEqual(MIGRANT_DOCS);
+        expect(ids(await search({ query: term('мигрантов') }))).toEqual(MIGRANT_DOCS);
+        expect(ids(await search({ query: term('Мигрантам') }))).toEqual(MIGRANT_DOCS);
+      });
+
+      it('finds Kazakh words with әғқңөұүһі and their case forms', async () => {
+        expect(ids(await search({ query: term('мигранттарға') }))).toEqual(MIGRANT_DOCS);
+        expect(ids(await search({ query: term('саясаты') }))).toEqual(['a3']);
+        expect(ids(await search({ query: term('Қазақстанға') }))).toEqual(['a3']);
+        expect(ids(await search({ query: term('үкімет') }))).toEqual(['a3']);
+      });
+
+      it('matches prefixes on normalised words', async () => {
+        expect(ids(await search({ query: term('гастарб', true) }))).toEqual(['a4']);
+        expect(ids(await search({ query: term('МИГР', true) }))).toEqual(MIGRANT_DOCS);
+        expect(ids(await search({ query: term('migr', true) }))).toEqual(['a5']);
+      });
+
+      it('matches phrases as consecutive stems, in order', async () => {
+        expect(ids(await search({ query: { type: 'phrase', terms: ['трудовых', 'мигрантов'] } }))).toEqual([
+          'a1',
+          'a2',
+        ]);
+        expect(ids(await search({ query: { type: 'phrase', terms: ['мигранты', 'трудовые'] } }))).toEqual([]);
+        expect(ids(await search({ query: term('Көші-қон') }))).toEqual(['a3']);
+      });
+
+      it('combines with AND, OR and NOT, including a query that is only a negation', async () => {
+        expect(ids(await search({ query: { type: 'and', children: [term('мигрант'), term('алматы')] } }))).toEqual([
+          'a1',
+          'a2',
+        ]);
+        expect(ids(await search({ query: { type: 'or', children: [term('гастарбайтер'), term('погода')] } }))).toEqual([
+          'a4',
+          'a6',
+        ]);
+        const notRights = {
+          type: 'and',
+          children: [term('мигрант'), { type: 'not', child: term('правозащитники') }],
+        } as QueryNode;
+        expect(ids(await search({ query: notRights }))).toEqual(['a1', 'a2', 'a3', 'a7']);
+        expect(ids(await search({ query: { type: 'not', child: term('мигрант') } }))).toEqual(['a4', 'a5', 'a6']);
+        const orNot = { type: 'or', children: [term('погода'), { type: 'not', child: term('мигрант') }] } as QueryNode;
+        expect(ids(await search({ query: orNot }))).toEqual(['a4', 'a5', 'a6']);
+      });
+
+      it('treats query syntax characters as text and a query with no words as matching nothing', async () => {
+        expect((await search({ query: term('"мигрант* OR NEAR(') })).total).toBe(0);
+        expect((await search({ query: term('!!!') })).total).toBe(0);
+        expect(ids(await search({ query: term('мигрант"') }))).toEqual(MIGRANT_DOCS);
+      });
+
+      it('filters by labels, severity, targets, sources, langs and countries', async () => {
+        expect(ids(await search({ filters: { labels: ['xenophobic'] } }))).toEqual(['a4', 'a7']);
+        expect(ids(await search({ filters: { labels: ['migration_policy', 'counter_speech'] } }))).toEqual([
+          'a1',
+          'a2',
+          'a3',
+          'a5',
+          'a8',
+        ]);
+        expect(ids(await search({ filters: { min_severity: 2 } }))).toEqual(['a4', 'a7']);
+        expect(ids(await search({ filters: { targets: ['central_asians'] } }))).toEqual(['a4']);
+        expect(ids(await search({ filters: { targets: ['migrant_workers', 'central_asians'] } }))).toEqual([
+          'a4',
+          'a5',
+        ]);
+        expect(ids(await search({ filters: { sources: ['fergana'] } }))).toEqual(['a5', 'a6']);
+        expect(ids(await search({ filters: { langs: ['kk'] } }))).toEqual(['a3']);
+        expect(ids(await search({ filters: { countries: ['UZ'] } }))).toEqual(['a5', 'a6']);
+        expect(
+          ids(await search({ query: term('мигрант'), filters: { sources: ['tengri'], labels: ['xenophobic'] } })),
+        ).toEqual(['a7']);
+      });
+
+      it('filters by date: from/to inclusive, a bare to date covers its day, fetched_at stands in for a missing date', async () => {
+        expect(ids(await search({ filters: { from: '2024-05-03' } }))).toEqual(['a4', 'a5', 'a6', 'a7', 'a8']);
+        expect(ids(await search({ filters: { to: '2024-05-03' } }))).toEqual(['a1', 'a2', 'a3', 'a4']);
+        expect(ids(await search({ filters: { to: '2024-05-02T08:00:00Z' } }))).toEqual(['a1', 'a2', 'a3']);
+        expect(ids(await search({ filters: { from: '2024-05-07', to: '2024-05-07' } }))).toEqual(['a6']);
+        await expect(search({ filters: { from: 'yesterday' } })).rejects.toBeInstanceOf(StoreRequestError);
+      });
+
+      it('sorts by date, newest first, with the total', async () => {
+        const r = await search({ sort: 'date' });
+        expect(r.hits.map((h) => h.id)).toEqual(ALL_BY_DATE);
+        expect(r.total).toBe(8);
+        expect(r.next_cursor).toBeNull();
+      });
+
+      it('sorts by relevance, best first', async () => {
+        const r = await search({
+          sort: 'relevance',
+          query: { type: 'or', children: [term('мигрант'), term('алматы')] },
+        });
+        expect(
+          r.hits
+            .slice(0, 2)
+            .map((h) => h.id)
+            .sort(),
+        ).toEqual(['a1', 'a2']);
+        for (let i = 1; i < r.hits.length; i++) expect(r.hits[i - 1].score).toBeGreaterThanOrEqual(r.hits[i].score);
+        expect(r.hits[0].score).toBeGreaterThan(r.hits[r.hits.length - 1].score);
+      });
+
+      it('pages with cursors that cover every hit exactly once, for both sorts', async () => {
+        expect(await allPages(ctx.store, request({ sort: 'date', size: 3 }))).toEqual(ALL_BY_DATE);
+        const relevance = request({ sort: 'relevance', size: 2, query: term('мигрант') });
+        const paged = await allPages(ctx.store, relevance);
+        expect(paged).toEqual((await ctx.store.search({ ...relevance, size: 50 })).hits.map((h) => h.id));
+        expect([...paged].sort()).toEqual(MIGRANT_DOCS);
+        const filtered = await allPages(ctx.store, request({ sort: 'date', size: 1, filters: { countries: ['KZ'] } }));
+        expect(filtered).toEqual(['a8', 'a7', 'a4', 'a3', 'a2', 'a1']);
+      });
+
+      it('rejects a cursor from another sort or one that is not a cursor', async () => {
+        const first = await search({ sort: 'date', size: 2 });
+        await expect(search({ sort: 'relevance', size: 2, cursor: first.next_cursor ?? '' })).rejects.toBeInstanceOf(
+          StoreRequestError,
+        );
+        await expect(search({ sort: 'date', cursor: 'bm90IGEgY3Vyc29y' })).rejects.toBeInstanceOf(StoreRequestError);
+      });
+
+      it('collapses near-duplicates to one hit per cluster, counting clusters', async () => {
+        const r = await search({ sort: 'date', collapse: true });
+        expect(r.total).toBe(7);
+        expect(r.hits.map((h) => h.id)).toEqual(['a8', 'a7', 'a6', 'a5', 'a4', 'a3', 'a2']);
+        const byRelevance = await search({ sort: 'relevance', collapse: true, query: term('алматы') });
+        expect(byRelevance.total).toBe(1);
+        expect(byRelevance.hits).toHaveLength(1);
+        const paged = await allPages(ctx.store, request({ sort: 'date', collapse: true, size: 2 }));
+        expect(paged).toEqual(['a8', 'a7', 'a6', 'a5', 'a4', 'a3', 'a2']);
+        const pagedRelevance = await allPages(
+          ctx.store,
+          request({ sort: 'relevance', collapse: true, size: 2, query: term('мигрант') }),
+        );
+        expect([...pagedRelevance].sort()).toHaveLength(4);
+        expect(new Set(pagedRelevance.map((id) => (id === 'a2' ? 'a1' : id)))).toEqual(
+          new Set(['a1', 'a3', 'a7', 'a8']),
+        );
+      });
+
+      it('counts facets over the whole filtered result', async () => {
+        const r = await search({ size: 1, facets: true });
+        expect(r.facets?.lang).toEqual([
+          { key: 'ru', count: 6 },
+          { key: 'en', count: 1 },
+          { key: 'kk', count: 1 },
+        ]);
+        expect(r.facets?.source).toEqual([
+          { key: 'azattyq', count: 3 },
+          { key: 'tengri', count: 3 },
+          { key: 'fergana', count: 2 },
+        ]);
+        expect(r.facets?.label).toEqual([
+          { key: 'migration_policy', count: 4 },
+          { key: 'xenophobic', count: 2 },
+          { key: 'counter_speech', count: 1 },
+        ]);
+        expect(r.facets?.target).toEqual([
+          { key: 'migrants', count: 6 },
+          { key: 'central_asians', count: 1 },
+          { key: 'migrant_workers', count: 1 },
+        ]);
+        expect(r.facets?.severity).toEqual([
+          { key: '0', count: 5 },
+          { key: '2', count: 1 },
+          { key: '3', count: 1 },
+        ]);
+        expect(r.facets?.country).toEqual([
+          { key: 'KZ', count: 6 },
+          { key: 'UZ', count: 2 },
+        ]);
+        const filtered = await search({ size: 1, facets: true, query: term('мигрант'), filters: { langs: ['ru'] } });
+        expect(filtered.facets?.source).toEqual([
+          { key: 'azattyq', count: 2 },
+          { key: 'tengri', count: 2 },
+        ]);
+        expect(filtered.facets?.label).toEqual([
+          { key: 'migration_policy', count: 2 },
+          { key: 'counter_speech', count: 1 },
+          { key: 'xenophobic', count: 1 },
+        ]);
+        expect((await search({ facets: false })).facets).toBeUndefined();
+      });
+
+      it('returns match offsets into classifiedText for terms, prefixes and phrases, not for negated terms', async () => {
+        const [hit] = (
+          await search({ query: term('мигрант'), filters: { sources: ['tengri'], labels: ['migration_policy'] } })
+        ).hits;
+        const text = classifiedText(hit.article);
+        expect(hit.matches.map(([s, e]) => text.slice(s, e))).toEqual(['Мигрантов', 'мигрантов', 'мигранты']);
+        const phrase = await search({
+          query: { type: 'phrase', terms: ['трудовые', 'мигранты'] },
+          filters: { sources: ['tengri'] },
+        });
+        const t1 = classifiedText(phrase.hits[0].article);
+        expect(phrase.hits[0].matches.map(([s, e]) => t1.slice(s, e))).toEqual(['Трудовые мигранты']);
+        const kk = (
+          await search({
+            query: { type: 'and', children: [term('көш', true), { type: 'not', child: term('погода') }] },
+          })
+        ).hits[0];
+        expect(kk.matches.map(([s, e]) => classifiedText(kk.article).slice(s, e))).toEqual(['Көші']);
+      });
+
+      it('stores untrusted HTML in titles verbatim and returns whole articles with classification', async () => {
+        const [hit] = (await search({ query: term('гастарбайтеры') })).hits;
+        expect(hit.article.title).toBe(HOSTILE_TITLE);
+        expect(hit.article).toEqual(ARTICLES[3]);
+        expect(await ctx.store.getArticle('a4')).toEqual(ARTICLES[3]);
+        expect(await ctx.store.getArticle('a6')).toEqual(ARTICLES[5]);
+      });
+
+      it('buckets time series by day, Monday week and month, counting a cluster once', async () => {
+        const days = await ctx.store.timeseries({ query: null, filters: {}, interval: 'day' });
+        expect(days.map((p) => [p.bucket, p.count])).toEqual([
+          ['2024-05-01', 1],
+          ['2024-05-02', 1],
+          ['2024-05-03', 1],
+          ['2024-05-06', 1],
+          ['2024-05-07', 1],
+          ['2024-06-02', 1],
+          ['2024-06-03', 1],
+        ]);
+        const weeks = await ctx.store.timeseries({ query: null, filters: {}, interval: 'week' });
+        expect(weeks.map((p) => [p.bucket, p.series, p.count, p.flagged])).toEqual([
+          ['2024-04-29', 'all', 3, 1],
+          ['2024-05-06', 'all', 2, 0],
+          ['2024-05-27', 'all', 1, 1],
+          ['2024-06-03', 'all', 1, 0],
+        ]);
+        expect(weeks[0].flagged_share).toBeCloseTo(1 / 3);
+        const months = await ctx.store.timeseries({ query: null, filters: {}, interval: 'month' });
+        expect(months.map((p) => [p.bucket, p.count, p.flagged])).toEqual([
+          ['2024-05-01', 5, 1],
+          ['2024-06-01', 2, 1],
+        ]);
+        expect(months[0].mean_sentiment).toBeCloseTo(-0.1);
+        expect(months[1].mean_sentiment).toBeCloseTo(-0.05);
+        expect(months[1].flagged_share).toBeCloseTo(0.5);
+      });
+
+      it('computes flagged_share without the label filter, and applies query and other filters', async () => {
+        const flagged = await ctx.store.timeseries({
+          query: null,
+          filters: { labels: ['xenophobic'] },
+          interval: 'month',
+        });
+        expect(flagged.map((p) => [p.bucket, p.count, p.flagged])).toEqual([
+          ['2024-05-01', 1, 1],
+          ['2024-06-01', 1, 1],
+        ]);
+        expect(flagged[0].flagged_share).toBeCloseTo(0.2);
+        expect(flagged[0].mean_sentiment).toBeCloseTo(-0.9);
+        const queried = await ctx.store.timeseries({
+          query: term('мигрант'),
+          filters: { langs: ['ru'] },
+          interval: 'month',
+        });
+        expect(queried.map((p) => [p.bucket, p.count])).toEqual([
+          ['2024-05-01', 1],
+          ['2024-06-01', 2],
+        ]);
+        const none = await ctx.store.timeseries({ query: null, filters: { sources: ['nowhere'] }, interval: 'day' });
+        expect(none).toEqual([]);
+      });
+
+      it('splits time series by source, label, lang and target, sorted by bucket then series', async () => {
+        const bySource = await ctx.store.timeseries({
+          query: null,
+          filters: {},
+          interval: 'month',
+          split_by: 'source',
+        });
+        expect(bySource.map((p) => [p.bucket, p.series, p.count])).toEqual([
+          ['2024-05-01', 'azattyq', 2],
+          ['2024-05-01', 'fergana', 2],
+          ['2024-05-01', 'tengri', 2],
+          ['2024-06-01', 'azattyq', 1],
+          ['2024-06-01', 'tengri', 1],
+        ]);
+        const byLabel = await ctx.store.timeseries({ query: null, filters: {}, interval: 'month', split_by: 'label' });
+        expect(byLabel.map((p) => [p.bucket, p.series, p.count, p.flagged])).toEqual([
+          ['2024-05-01', 'migration_policy', 3, 0],
+          ['2024-05-01', 'xenophobic', 1, 1],
+          ['2024-06-01', 'counter_speech', 1, 0],
+          ['2024-06-01', 'xenophobic', 1, 1],
+        ]);
+        const byLang = await ctx.store.timeseries({ query: null, filters: {}, interval: 'month', split_by: 'lang' });
+        expect(byLang.map((p) => [p.bucket, p.series, p.count])).toEqual([
+          ['2024-05-01', 'en', 1],
+          ['2024-05-01', 'kk', 1],
+          ['2024-05-01', 'ru', 3],
+          ['2024-06-01', 'ru', 2],
+        ]);
+        const byTarget = await ctx.store.timeseries({
+          query: null,
+          filters: {},
+          interval: 'month',
+          split_by: 'target',
+        });
+        expect(byTarget.map((p) => [p.bucket, p.series, p.count, p.flagged])).toEqual([
+          ['2024-05-01', 'central_asians', 1, 1],
+          ['2024-05-01', 'migrant_workers', 1, 0],
+          ['2024-05-01', 'migrants', 3, 1],
+          ['2024-06-01', 'migrants', 2, 1],
+        ]);
+      });
+    });
+
+    describe('articles', () => {
+      const ctx = useStore(makeStore);
+
+      it('puts idempotently by id: created once, replaced after, searchable by the new text only', async () => {
+        const first = article({
+          id: 'p1',
+          title: 'Старый заголовок',
+          text: 'Про квоты.',
+          published_at: '2024-01-01T00:00:00Z',
+        });
+        expect(await ctx.store.putArticle(first)).toEqual({ created: true });
+        expect(await ctx.store.putArticle(first)).toEqual({ created: false });
+        const second = { ...first, title: 'Новый заголовок' };
+        expect(await ctx.store.putArticle(second)).toEqual({ created: false });
+        await ctx.store.refresh();
+        expect(await ctx.store.count()).toBe(1);
+        expect(await ctx.store.getArticle('p1')).toEqual(second);
+        expect((await ctx.store.search(request({ query: term('новый') }))).total).toBe(1);
+        expect((await ctx.store.search(request({ query: term('старый') }))).total).toBe(0);
+        expect(await ctx.store.getArticle('missing')).toBeNull();
+      });
+
+      it('reports which ids exist', async () => {
+        await ctx.store.putArticle(article({ id: 'p2', title: 'Два', text: 'Текст два.' }));
+        await ctx.store.refresh();
+        expect(await ctx.store.existingIds(['p1', 'p2', 'nope', 'p2'])).toEqual(new Set(['p1', 'p2']));
+        expect(await ctx.store.existingIds([])).toEqual(new Set());
+      });
+
+      it('finds exact copies by content hash and near copies by MinHash band, and lists cluster members', async () => {
+        const original = article({
+          id: 'd1',
+          title: 'Квоты на мигрантов',
+          text: 'Правительство утвердило квоты на привлечение иностранной рабочей силы на 2024 год.',
+          published_at: '2024-02-01T00:00:00Z',
+        });
+        const copy = article({
+          id: 'd2',
+          title: original.title,
+          text: original.text,
+          published_at: '2024-02-02T00:00:00Z',
+          cluster_id: 'd1',
+        });
+        await ctx.store.putArticle(original);
+        await ctx.store.putArticle(copy);
+        await ctx.store.refresh();
+        expect(await ctx.store.findByContentHash(original.content_hash)).toEqual({
+          id: 'd1',
+          minhash: original.minhash,
+          cluster_id: 'd1',
+        });
+        expect(await ctx.store.findByContentHash('0'.repeat(64))).toBeNull();
+        const candidates = await ctx.store.findBandCandidates(bands(original.minhash), 10);
+        expect(candidates.map((c) => c.id)).toEqual(['d1', 'd2']);
+        expect(candidates[1]).toEqual({ id: 'd2', minhash: copy.minhash, cluster_id: 'd1' });
+        expect(await ctx.store.findBandCandidates(bands(original.minhash), 1)).toHaveLength(1);
+        expect(await ctx.store.findBandCandidates(['0:nothing'], 10)).toEqual([]);
+        expect((await ctx.store.clusterMembers('d1', 10)).map((a) => a.id)).toEqual(['d1', 'd2']);
+        expect((await ctx.store.clusterMembers('d1', 1)).map((a) => a.id)).toEqual(['d1']);
+      });
+
+      it('sets a classification, which filters, facets and labels follow', async () => {
+        await ctx.store.setClassification(
+          'p2',
+          classification({ xenophobic: true, severity: 2, targets: ['uzbeks'], sentiment: -0.5 }),
+        );
+        await ctx.store.refresh();
+        expect((await ctx.store.getArticle('p2'))?.classification?.targets).toEqual(['uzbeks']);
+        const r = await ctx.store.search(
+          request({ filters: { labels: ['xenophobic'], targets: ['uzbeks'] }, facets: true }),
+        );
+        expect(ids(r)).toEqual(['p2']);
+        expect(r.facets?.severity).toEqual([{ key: '2', count: 1 }]);
+        await ctx.store.setClassification('p2', classification({ targets: [] }));
+        await ctx.store.refresh();
+        expect((await ctx.store.search(request({ filters: { targets: ['uzbeks'] } }))).total).toBe(0);
+        await expect(ctx.store.setClassification('nope', classification())).rejects.toThrow(/nope/);
+      });
+
+      it('scans everything in id order, in batches, honouring filters and a query', async () => {
+        for (let i = 0; i < 5; i++) {
+          await ctx.store.putArticle(
+            article({
+              id: `s${i}`,
+              lang: i % 2 ? 'kk' : 'ru',
+              title: `Скан ${i}`,
+              text: i === 3 ? 'Мигранттар туралы.' : 'Ештеңе.',
+            }),
+          );
+        }
+        await ctx.store.refresh();
+        const batches: string[][] = [];
+        for await (const batch of ctx.store.scan(null, 3)) batches.push(batch.map((a) => a.id));
+        expect(batches.map((b) => b.length)).toEqual([3, 3, 3]);
+        expect(batches.flat()).toEqual(['d1', 'd2', 'p1', 'p2', 's0', 's1', 's2', 's3', 's4']);
+        const kk: string[] = [];
+        for await (const batch of ctx.store.scan({ langs: ['kk'] }, 1)) kk.push(...batch.map((a) => a.id));
+        expect(kk).toEqual(['s1', 's3']);
+        const queried: string[] = [];
+        for await (const batch of ctx.store.scan({ langs: ['kk'] }, 10, term('мигрант')))
+          queried.push(...batch.map((a) => a.id));
+        expect(queried).toEqual(['s3']);
+        expect(await ctx.store.count()).toBe(9);
+      });
+
+      it('ranks ties by id', async () => {
+        for (const id of ['t2', 't1', 't3'])
+          await ctx.store.putArticle(
+            article({ id, country: 'TJ', title: 'Ничья', text: 'Одинаковый текст о мигрантах.' }),
+          );
+        await ctx.store.refresh();
+        const r = await ctx.store.search(
+          request({ sort: 'relevance', query: term('мигрант'), filters: { countries: ['TJ'] } }),
+        );
+        expect(r.hits.map((h) => h.id)).toEqual(['t1', 't2', 't3']);
+        const byDate = await ctx.store.search(request({ sort: 'date', filters: { countries: ['TJ'] } }));
+        expect(byDate.hits.map((h) => h.id)).toEqual(['t1', 't2', 't3']);
+      });
+    });
+
+    describe('sources, health and state', () => {
+      const ctx = useStore(makeStore);
+
+      it('lists sources with empty health until crawled', async () => {
+        await ctx.store.upsertSources([source('tengri'), source('azattyq', { languages: ['kk', 'ru'] })]);
+        await ctx.store.upsertSources([source('tengri', { name: 'Tengrinews' })]);
+        const list = await ctx.store.listSources();
+        expect(list.map((s) => [s.id, s.name])).toEqual([
+          ['azattyq', 'AZATTYQ'],
+          ['tengri', 'Tengrinews'],
+        ]);
+        expect(list[0].languages).toEqual(['kk', 'ru']);
+        expect(list[1].health).toEqual({
+          source_id: 'tengri',
+          last_attempt_at: null,
+          last_success_at: null,
+          last_error: null,
+          last_error_at: null,
+          items_found: 0,
+          items_new: 0,
+          errors: 0,
+          consecutive_failures: 0,
+        });
+      });
+
+      it('records failures and successes', async () => {
+        const failed = await ctx.store.recordHealth({
+          source_id: 'tengri',
+          at: '2024-05-01T00:00:00Z',
+          ok: false,
+          items_found: 0,
+          items_new: 0,
+          error: 'HTTP 503',
+        });
+        expect(failed).toMatchObject({
+          last_error: 'HTTP 503',
+          errors: 1,
+          consecutive_failures: 1,
+          last_success_at: null,
+        });
+        await ctx.store.recordHealth({
+          source_id: 'tengri',
+          at: '2024-05-01T01:00:00Z',
+          ok: false,
+          items_found: 0,
+          items_new: 0,
+          error: 'timeout',
+        });
+        const ok = await ctx.store.recordHealth({
+          source_id: 'tengri',
+          at: '2024-05-01T02:00:00Z',
+          ok: true,
+          items_found: 12,
+          items_new: 3,
+        });
+        expect(ok).toEqual({
+          source_id: 'tengri',
+          last_attempt_at: '2024-05-01T02:00:00Z',
+          last_success_at: '2024-05-01T02:00:00Z',
+          last_error: 'timeout',
+          last_error_at: '2024-05-01T01:00:00Z',
+          items_found: 12,
+          items_new: 3,
+          errors: 2,
+          consecutive_failures: 0,
+        });
+        const tengri = (await ctx.store.listSources()).find((s) => s.id === 'tengri');
+        expect(tengri?.health).toEqual(ok);
+      });
+
+      it('keeps key/value state', async () => {
+        expect(await ctx.store.getState('etag:tengri')).toBeNull();
+        await ctx.store.setState('etag:tengri', 'W/"1"');
+        await ctx.store.setState('etag:tengri', 'W/"2"');
+        await ctx.store.setState('tg:last:kazinform', '1234');
+        expect(await ctx.store.getState('etag:tengri')).toBe('W/"2"');
+        expect(await ctx.store.getState('tg:last:kazinform')).toBe('1234');
+      });
+
+      it('can be initialised twice', async () => {
+        await ctx.store.init();
+        expect(await ctx.store.getState('etag:tengri')).toBe('W/"2"');
+      });
+    });
+  });
+}

@@ -1,0 +1,111 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { createStore } from '../../src/store/index.js';
+import { createSqliteStore } from '../../src/store/sqlite/index.js';
+import { MIGRATIONS, migrate } from '../../src/store/sqlite/schema.js';
+import { runStoreContract } from './contract.js';
+import { ARTICLES } from './fixtures.js';
+
+runStoreContract('sqlite', async () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'kuzet-store-'));
+  return {
+    store: createSqliteStore({ dataDir }),
+    cleanup: async () => rmSync(dataDir, { recursive: true, force: true }),
+  };
+});
+
+runStoreContract('sqlite :memory:', async () => ({
+  store: createSqliteStore({ file: ':memory:' }),
+  cleanup: async () => {},
+}));
+
+describe('sqlite store extras', () => {
+  const withDir = async (fn: (dataDir: string) => Promise<void>) => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'kuzet-store-'));
+    try {
+      await fn(dataDir);
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  };
+
+  it('is what createStore picks without an Elasticsearch URL, in <dataDir>/kuzet.db with WAL', () =>
+    withDir(async (dataDir) => {
+      const store = createStore({ dataDir });
+      expect(store.name).toBe('sqlite');
+      await store.init();
+      await store.putArticle(ARTICLES[0]);
+      await store.close();
+      const db = new Database(join(dataDir, 'kuzet.db'), { readonly: true });
+      expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+      db.close();
+    }));
+
+  it('keeps data across reopening and re-runs migrations safely', () =>
+    withDir(async (dataDir) => {
+      const first = createSqliteStore({ dataDir });
+      await first.init();
+      for (const a of ARTICLES) await first.putArticle(a);
+      await first.setState('k', 'v');
+      await first.close();
+      const second = createSqliteStore({ dataDir });
+      await second.init();
+      await second.init();
+      expect(await second.count()).toBe(ARTICLES.length);
+      expect(await second.getState('k')).toBe('v');
+      expect(
+        (
+          await second.search({
+            query: { type: 'term', value: 'мигранты' },
+            filters: {},
+            sort: 'date',
+            collapse: false,
+            size: 10,
+            facets: false,
+          })
+        ).total,
+      ).toBe(5);
+      await second.close();
+      const db = new Database(join(dataDir, 'kuzet.db'));
+      expect(migrate(db)).toEqual([]);
+      expect(db.prepare('SELECT version FROM schema_migrations').pluck().all()).toEqual(
+        MIGRATIONS.map((m) => m.version),
+      );
+      expect(migrate(db, [...MIGRATIONS, { version: 99, name: 'extra', sql: 'CREATE TABLE extra (x)' }])).toEqual([99]);
+      db.close();
+    }));
+
+  it('sees writes made by another connection to the same file in totals, facets and time series', () =>
+    withDir(async (dataDir) => {
+      const reader = createSqliteStore({ dataDir });
+      const writer = createSqliteStore({ dataDir });
+      await reader.init();
+      await writer.init();
+      const all = { query: null, filters: {}, sort: 'date', collapse: false, size: 1, facets: true } as const;
+      await writer.putArticle(ARTICLES[0]);
+      expect((await reader.search(all)).total).toBe(1);
+      expect(await reader.timeseries({ query: null, filters: {}, interval: 'month' })).toHaveLength(1);
+      await writer.putArticle(ARTICLES[6]);
+      expect((await reader.search(all)).total).toBe(2);
+      expect((await reader.search(all)).facets?.label).toEqual([
+        { key: 'migration_policy', count: 1 },
+        { key: 'xenophobic', count: 1 },
+      ]);
+      expect(await reader.timeseries({ query: null, filters: {}, interval: 'month' })).toHaveLength(2);
+      await reader.close();
+      await writer.close();
+    }));
+
+  it('says what to do when used before init or when the directory cannot be written', async () => {
+    const store = createSqliteStore({ file: ':memory:' });
+    await expect(store.count()).rejects.toThrow(/^sqlite store: not open; call init\(\) first/);
+    await withDir(async (dir) => {
+      writeFileSync(join(dir, 'a-file'), '');
+      const bad = createSqliteStore({ dataDir: join(dir, 'a-file', 'data') });
+      await expect(bad.init()).rejects.toThrow(/^sqlite store: opening .* failed/);
+    });
+  });
+});
