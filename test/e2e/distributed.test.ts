@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Client } from '@elastic/elasticsearch';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { indexNames } from '../../src/store/elasticsearch/mappings.js';
 import { type CliProcess, freePort, startKuzet, tempDir, waitFor } from '../helpers/cli.js';
 import { type FixtureServer, startFixtureServer } from '../helpers/fixture-server.js';
 import {
@@ -56,7 +57,8 @@ describe('distributed mode: api, two workers and a scheduler over BullMQ and Ela
     await data?.remove();
     if (ELASTICSEARCH_URL) {
       const es = new Client({ node: ELASTICSEARCH_URL });
-      await es.indices.delete({ index: `${prefixes.KUZET_INDEX_PREFIX}-*`, ignore_unavailable: true }).catch(() => {});
+      const names = Object.values(indexNames(prefixes.KUZET_INDEX_PREFIX));
+      await es.indices.delete({ index: names, ignore_unavailable: true });
       await es.close();
     }
     if (REDIS_URL) {

@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from '@elastic/elasticsearch';
 import { describe, expect, it } from 'vitest';
+import { bands } from '../../src/dedupe/minhash.js';
 import { createElasticsearchStore } from '../../src/store/elasticsearch/index.js';
+import { indexNames } from '../../src/store/elasticsearch/mappings.js';
 import { createStore } from '../../src/store/index.js';
 import { runStoreContract } from './contract.js';
 import { ARTICLES } from './fixtures.js';
@@ -18,7 +20,7 @@ const node: string = url;
 async function deletePrefix(prefix: string): Promise<void> {
   const client = new Client({ node });
   try {
-    const names = ['articles', 'sources', 'state'].map((kind) => `${prefix}-${kind}`);
+    const names = Object.values(indexNames(prefix));
     await client.indices.delete({ index: names, ignore_unavailable: true });
   } finally {
     await client.close();
@@ -40,7 +42,12 @@ describe('elasticsearch store extras', () => {
       await store.init();
       await store.init();
       const names = Object.keys(await client.indices.get({ index: `${indexPrefix}-*` })).sort();
-      expect(names).toEqual([`${indexPrefix}-articles`, `${indexPrefix}-sources`, `${indexPrefix}-state`]);
+      expect(names).toEqual([
+        `${indexPrefix}-articles`,
+        `${indexPrefix}-keys`,
+        `${indexPrefix}-sources`,
+        `${indexPrefix}-state`,
+      ]);
       const mapping = await client.indices.getMapping({ index: `${indexPrefix}-articles` });
       const props = mapping[`${indexPrefix}-articles`].mappings.properties ?? {};
       expect(props.stems).toMatchObject({ type: 'text', analyzer: 'whitespace' });
@@ -57,6 +64,26 @@ describe('elasticsearch store extras', () => {
     } finally {
       await store.close();
       await client.close();
+      await deletePrefix(indexPrefix);
+    }
+  });
+
+  it('finds a copy stored a moment ago, before any refresh, so back-to-back copies join one cluster', async () => {
+    const indexPrefix = `test-${randomUUID()}`;
+    const store = createElasticsearchStore({ node, indexPrefix });
+    try {
+      await store.init();
+      const first = ARTICLES[0];
+      await store.putArticle(first);
+      expect(await store.findByContentHash(first.content_hash)).toMatchObject({
+        id: first.id,
+        cluster_id: first.cluster_id,
+      });
+      const [band] = bands(first.minhash);
+      const found = await store.findBandCandidates([band], 10);
+      expect(found.map((c) => c.id)).toContain(first.id);
+    } finally {
+      await store.close();
       await deletePrefix(indexPrefix);
     }
   });

@@ -11,7 +11,8 @@ import { StoreRequestError } from '../errors.js';
 import { emptyHealth, nextHealth } from '../health.js';
 import type { ArticleStore, ClusterCandidate, HealthUpdate } from '../port.js';
 import { articleDocument, articleFromSource, classificationUpdate } from './documents.js';
-import { ARTICLE_MAPPING, indexNames, SOURCE_MAPPING, STATE_MAPPING } from './mappings.js';
+import { ARTICLE_MAPPING, indexNames, KEYS_MAPPING, SOURCE_MAPPING, STATE_MAPPING } from './mappings.js';
+import { bands as minhashBands } from '../../dedupe/minhash.js';
 import { articleQuery } from './query.js';
 import { searchElasticsearch } from './search.js';
 import { timeseriesElasticsearch } from './timeseries.js';
@@ -79,7 +80,16 @@ export function createElasticsearchStore(options: ElasticsearchStoreOptions): Ar
     }
   }
 
-  async function candidates(query: estypes.QueryDslQueryContainer, size: number): Promise<ClusterCandidate[]> {
+  /** Records the article as the holder of its dedupe keys where no earlier article holds them. */
+  async function claimKeys(article: Article): Promise<void> {
+    const holder = { id: article.id, minhash: article.minhash, cluster_id: article.cluster_id };
+    const ids = [`hash:${article.content_hash}`, ...minhashBands(article.minhash).map((b) => `band:${b}`)];
+    const r = await client.bulk({ operations: ids.flatMap((_id) => [{ create: { _index: idx.keys, _id } }, holder]) });
+    const failed = r.items.find((i) => i.create?.error && i.create.status !== 409);
+    if (failed) throw new Error(`claiming dedupe keys: ${JSON.stringify(failed.create?.error)}`);
+  }
+
+  async function searchCandidates(query: estypes.QueryDslQueryContainer, size: number): Promise<ClusterCandidate[]> {
     const r = await client.search<ClusterCandidate>({
       index: idx.articles,
       query,
@@ -87,11 +97,24 @@ export function createElasticsearchStore(options: ElasticsearchStoreOptions): Ar
       size,
       _source: ['id', 'minhash', 'cluster_id'],
     });
-    return r.hits.hits.map((h) => ({
-      id: h._source?.id ?? h._id ?? '',
-      minhash: h._source?.minhash ?? '',
-      cluster_id: h._source?.cluster_id ?? '',
-    }));
+    return r.hits.hits.flatMap((h) => (h._source ? [h._source] : []));
+  }
+
+  /** Realtime holders of the keys first, then any other article a search sees (refreshed writes). */
+  async function candidates(keys: string[], query: estypes.QueryDslQueryContainer, size: number) {
+    const found = new Map<string, ClusterCandidate>();
+    for (const c of [...(await keyHolders(keys)), ...(await searchCandidates(query, size))]) found.set(c.id, c);
+    return [...found.values()].slice(0, size);
+  }
+
+  async function keyHolders(ids: string[]): Promise<ClusterCandidate[]> {
+    if (!ids.length) return [];
+    const r = await client.mget<ClusterCandidate>({ index: idx.keys, ids });
+    const seen = new Map<string, ClusterCandidate>();
+    for (const doc of r.docs) {
+      if ('found' in doc && doc.found && doc._source) seen.set(doc._source.id, doc._source);
+    }
+    return [...seen.values()];
   }
 
   const store: ArticleStore = {
@@ -102,6 +125,7 @@ export function createElasticsearchStore(options: ElasticsearchStoreOptions): Ar
         await ensureIndex(idx.articles, ARTICLE_MAPPING, options.shards ?? 1);
         await ensureIndex(idx.sources, SOURCE_MAPPING, 1);
         await ensureIndex(idx.state, STATE_MAPPING, 1);
+        await ensureIndex(idx.keys, KEYS_MAPPING, 1);
         await client.cluster.health({ index: Object.values(idx), wait_for_status: 'yellow', timeout: '30s' });
       }),
 
@@ -155,6 +179,7 @@ export function createElasticsearchStore(options: ElasticsearchStoreOptions): Ar
     putArticle: (article: Article) =>
       run(`storing article ${article.id}`, async () => {
         const r = await client.index({ index: idx.articles, id: article.id, document: articleDocument(article) });
+        await claimKeys(article);
         return { created: r.result === 'created' };
       }),
 
@@ -178,11 +203,20 @@ export function createElasticsearchStore(options: ElasticsearchStoreOptions): Ar
       }),
 
     findByContentHash: (hash: string) =>
-      run('finding by content hash', async () => (await candidates({ term: { content_hash: hash } }, 1))[0] ?? null),
+      run(
+        'finding by content hash',
+        async () => (await candidates([`hash:${hash}`], { term: { content_hash: hash } }, 1))[0] ?? null,
+      ),
 
     findBandCandidates: (bands: string[], limit: number) =>
       run('finding band candidates', async () =>
-        bands.length && limit > 0 ? candidates({ terms: { bands } }, Math.min(limit, PAGE)) : [],
+        bands.length && limit > 0
+          ? candidates(
+              bands.map((b) => `band:${b}`),
+              { terms: { bands } },
+              Math.min(limit, PAGE),
+            )
+          : [],
       ),
 
     clusterMembers: (clusterId: string, limit: number) =>

@@ -5,14 +5,21 @@ export interface IndexNames {
   articles: string;
   sources: string;
   state: string;
+  /** Dedupe keys (`hash:<content hash>`, `band:<MinHash band>`) read with realtime GETs. */
+  keys: string;
 }
 
 /**
  * @example
- * indexNames('kuzet'); // { articles: 'kuzet-articles', sources: 'kuzet-sources', state: 'kuzet-state' }
+ * indexNames('kuzet').articles; // 'kuzet-articles' (also -sources, -state, -keys)
  */
 export function indexNames(prefix: string): IndexNames {
-  return { articles: `${prefix}-articles`, sources: `${prefix}-sources`, state: `${prefix}-state` };
+  return {
+    articles: `${prefix}-articles`,
+    sources: `${prefix}-sources`,
+    state: `${prefix}-state`,
+    keys: `${prefix}-keys`,
+  };
 }
 
 const keyword = { type: 'keyword' } as const;
@@ -68,6 +75,16 @@ export const ARTICLE_MAPPING: estypes.MappingTypeMapping = {
 export const SOURCE_MAPPING: estypes.MappingTypeMapping = {
   dynamic: false,
   properties: { id: keyword, source: opaque, health: opaque },
+};
+
+/**
+ * One document per dedupe key, holding the first article that had it. Searches see writes only
+ * after a refresh, but GET and mget are realtime, so two copies of a story crawled a moment apart
+ * still join one cluster.
+ */
+export const KEYS_MAPPING: estypes.MappingTypeMapping = {
+  dynamic: false,
+  properties: { id: stored, minhash: stored, cluster_id: stored },
 };
 
 export const STATE_MAPPING: estypes.MappingTypeMapping = {
