@@ -5,7 +5,8 @@ import { openRuntime } from '../runtime.js';
 const USAGE = `Usage: kuzet reclassify [--data DIR] [--all]
 
 Re-runs the classifier over stored articles whose classifier_version differs from the current
-one (or every article with --all), records the new version, and shows progress on stderr.`;
+one (or every article with --all), records the new version, re-indexes their search terms, and
+shows progress on stderr.`;
 
 function progressBar(done: number, total: number): string {
   const width = 30;
@@ -28,7 +29,8 @@ export async function run(argv: string[]): Promise<number> {
         seen++;
         if (!parsed.values.all && article.classification?.classifier_version === classifier.version) continue;
         const lang = article.lang === 'und' ? undefined : article.lang;
-        await store.setClassification(article.id, classifier.classify(classifiedText(article), lang));
+        // Re-put the whole article so the store also re-derives its search terms with the current analyzer.
+        await store.putArticle({ ...article, classification: classifier.classify(classifiedText(article), lang) });
         changed++;
       }
       if (tty) process.stderr.write(`\r${progressBar(seen, total)}`);
