@@ -40,7 +40,13 @@ describe('distributed mode: api, two workers and a scheduler over BullMQ and Ela
     sources = await tempDir(fixtureSourceFiles(site.url));
     data = await tempDir();
     const port = await freePort();
-    const env = { ...prefixes, ELASTICSEARCH_URL, REDIS_URL, KUZET_TELEGRAM_BASE_URL: site.url, KUZET_PER_HOST_DELAY_MS: '0' };
+    const env = {
+      ...prefixes,
+      ELASTICSEARCH_URL,
+      REDIS_URL,
+      KUZET_TELEGRAM_BASE_URL: site.url,
+      KUZET_PER_HOST_DELAY_MS: '0',
+    };
     const common = ['--sources', sources.dir, '--data', data.dir];
     procs.push(startKuzet(['serve', '--port', String(port), '--host', '127.0.0.1', ...common], env));
     procs.push(startKuzet(['worker', ...common], env));
@@ -79,6 +85,7 @@ describe('distributed mode: api, two workers and a scheduler over BullMQ and Ela
         return page.total >= EXPECTED ? page : null;
       },
       120_000,
+      () => procs.map((p) => p.stderr().slice(-1500)).join('\n---\n'),
     );
     expect(result.total).toBe(EXPECTED);
     expect(new Set(result.items.map((i: { url: string }) => i.url)).size).toBe(EXPECTED);

@@ -66,14 +66,20 @@ describe('kuzet crawl --once (embedded mode, real process, fixture site on loopb
     const second = await runKuzet(['crawl', '--once', '--sources', sources.dir, '--data', data.dir], env);
     expect(second.code, second.stderr).toBe(0);
     expect(articleHits()).toBe(before);
-    const reports = second.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const reports = second.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(reports.map((r) => r.items_new)).toEqual([0, 0]);
     expect((await storedArticles(data.dir)).all).toHaveLength(EXPECTED);
   }, 120_000);
 
   it('resumes after being killed mid-crawl without losing or duplicating anything', async () => {
     slowArticles = true;
-    const crawl = startKuzet(['crawl', '--once', '--sources', sources.dir, '--data', data.dir, '--only', 'fixture-news'], env);
+    const crawl = startKuzet(
+      ['crawl', '--once', '--sources', sources.dir, '--data', data.dir, '--only', 'fixture-news'],
+      env,
+    );
     await waitFor('two stored articles', async () => (await storedArticles(data.dir)).all.length >= 2, 30_000);
     crawl.child.kill('SIGKILL');
     await crawl.exited;
@@ -81,7 +87,10 @@ describe('kuzet crawl --once (embedded mode, real process, fixture site on loopb
     expect(partial).toBeLessThan(FIXTURE_ARTICLES.length);
 
     slowArticles = false;
-    const rerun = await runKuzet(['crawl', '--once', '--sources', sources.dir, '--data', data.dir, '--only', 'fixture-news'], env);
+    const rerun = await runKuzet(
+      ['crawl', '--once', '--sources', sources.dir, '--data', data.dir, '--only', 'fixture-news'],
+      env,
+    );
     expect(rerun.code, rerun.stderr).toBe(0);
     const { all } = await storedArticles(data.dir);
     expect(all.map((a) => new URL(a.url).pathname).sort()).toEqual([...FIXTURE_ARTICLES].sort());

@@ -21,13 +21,19 @@ describe('kuzet serve (embedded mode, real process)', () => {
     for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
   });
 
-  async function serve(sourcesDir: string, env: Record<string, string> = {}): Promise<{ api: string; proc: CliProcess }> {
+  async function serve(
+    sourcesDir: string,
+    env: Record<string, string> = {},
+  ): Promise<{ api: string; proc: CliProcess }> {
     const data = await tempDir();
     const port = await freePort();
-    const proc = startKuzet(['serve', '--port', String(port), '--host', '127.0.0.1', '--data', data.dir, '--sources', sourcesDir], {
-      KUZET_PER_HOST_DELAY_MS: '0',
-      ...env,
-    });
+    const proc = startKuzet(
+      ['serve', '--port', String(port), '--host', '127.0.0.1', '--data', data.dir, '--sources', sourcesDir],
+      {
+        KUZET_PER_HOST_DELAY_MS: '0',
+        ...env,
+      },
+    );
     cleanups.push(data.remove);
     cleanups.push(async () => {
       if (proc.child.exitCode === null) proc.child.kill('SIGKILL');
@@ -50,22 +56,32 @@ describe('kuzet serve (embedded mode, real process)', () => {
 
     const health = await getJson(`${api}/health`);
     expect(health.status).toBe('ok');
-    const found = await waitFor('crawled articles to be searchable', async () => {
-      const result = await getJson(`${api}/api/search?q=${encodeURIComponent('мигранты')}&collapse=false`);
-      return result.total > 0 ? result : null;
-    });
+    const found = await waitFor(
+      'crawled articles to be searchable',
+      async () => {
+        const result = await getJson(`${api}/api/search?q=${encodeURIComponent('мигранты')}&collapse=false`);
+        return result.total > 0 ? result : null;
+      },
+      90_000,
+      () => proc.stderr().slice(-4000),
+    );
     expect(found.items[0].classifier_version).toBeTruthy();
-    await waitFor('every fixture article', async () => {
-      const { items: list } = await getJson(`${api}/api/sources`);
-      const news = list.find((s: { id: string }) => s.id === 'fixture-news');
-      return news?.health.items_new === FIXTURE_ARTICLES.length;
-    });
+    await waitFor(
+      'every fixture article',
+      async () => {
+        const { items: list } = await getJson(`${api}/api/sources`);
+        const news = list.find((s: { id: string }) => s.id === 'fixture-news');
+        return news?.health.items_new === FIXTURE_ARTICLES.length;
+      },
+      90_000,
+      () => proc.stderr().slice(-4000),
+    );
 
     proc.child.kill('SIGTERM');
     const result = await proc.exited;
     expect(result.code).toBe(0);
     expect(result.stderr).toContain('shutting down');
-  }, 120_000);
+  }, 200_000);
 
   it('keeps serving when every source is unreachable, and reports why per source', async () => {
     const sources = await tempDir({
@@ -76,14 +92,19 @@ describe('kuzet serve (embedded mode, real process)', () => {
     cleanups.push(sources.remove);
     const { api, proc } = await serve(sources.dir, { KUZET_TELEGRAM_BASE_URL: 'http://telegram.invalid' });
 
-    const failing = await waitFor('both sources to report a failure', async () => {
-      const { items: list } = await getJson(`${api}/api/sources`);
-      return list.every((s: { health: { last_error: string | null } }) => s.health.last_error) ? list : null;
-    });
+    const failing = await waitFor(
+      'both sources to report a failure',
+      async () => {
+        const { items: list } = await getJson(`${api}/api/sources`);
+        return list.every((s: { health: { last_error: string | null } }) => s.health.last_error) ? list : null;
+      },
+      90_000,
+      () => proc.stderr().slice(-4000),
+    );
     expect(failing.map((s: { id: string }) => s.id).sort()).toEqual(['offline-news', 'offline-tg']);
     expect((await getJson(`${api}/health`)).status).toBe('ok');
     expect(proc.stderr()).toContain('source file rejected');
     expect(proc.stderr()).toContain('did you mean feeds');
     expect(proc.stderr()).toMatch(/crawl finished.*offline-news/);
-  }, 120_000);
+  }, 200_000);
 });

@@ -67,17 +67,21 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** Polls `check` until it returns a truthy value or `timeoutMs` passes (then throws with `what`). */
+/**
+ * Polls `check` until it returns a truthy value or `timeoutMs` passes; then throws naming `what`,
+ * with `context()` (e.g. a process's log tail) appended.
+ */
 export async function waitFor<T>(
   what: string,
   check: () => Promise<T | null | undefined | false>,
   timeoutMs = 60_000,
+  context: () => string = () => '',
 ): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await check().catch(() => null);
     if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}\n${context()}`);
     await new Promise((r) => setTimeout(r, 200));
   }
 }
