@@ -25,7 +25,21 @@ export function logger(component: string): Logger {
   const write = (level: Level) => (msg: string, fields?: Record<string, unknown>) => {
     if (ORDER[level] < threshold()) return;
     const line = { t: new Date().toISOString(), level, component, msg, ...fields };
-    process.stderr.write(`${JSON.stringify(line)}\n`);
+    process.stderr.write(`${safeJson(line)}\n`);
   };
   return { debug: write('debug'), info: write('info'), warn: write('warn'), error: write('error') };
+}
+
+/** JSON that never throws: errors become their message, bigints strings, cycles `[circular]`. */
+function safeJson(value: unknown): string {
+  const seen = new WeakSet<object>();
+  return JSON.stringify(value, (_key, v: unknown) => {
+    if (v instanceof Error) return v.message;
+    if (typeof v === 'bigint') return v.toString();
+    if (v && typeof v === 'object') {
+      if (seen.has(v)) return '[circular]';
+      seen.add(v);
+    }
+    return v;
+  });
 }

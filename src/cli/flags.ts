@@ -12,7 +12,9 @@ export const RUNTIME_FLAGS = {
  * Parses argv against `flags` plus RUNTIME_FLAGS and loads the configuration with the overrides.
  * Bad flags or configuration print a clear message and yield null (the caller exits with 2).
  */
-export function parseCommand<F extends Record<string, { type: 'string' | 'boolean'; short?: string; multiple?: boolean }>>(
+export function parseCommand<
+  F extends Record<string, { type: 'string' | 'boolean'; short?: string; multiple?: boolean }>,
+>(
   argv: string[],
   flags: F,
   usage: string,

@@ -7,14 +7,29 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<{ run: Com
   serve: { summary: 'run the API and crawl each source on its schedule', load: () => import('./commands/serve.js') },
   crawl: { summary: 'crawl every source (--once)', load: () => import('./commands/crawl.js') },
   worker: { summary: 'run pipeline workers (distributed mode)', load: () => import('./commands/worker.js') },
-  scheduler: { summary: 'enqueue crawls on each source schedule (distributed mode)', load: () => import('./commands/scheduler.js') },
-  extract: { summary: 'extract articles from HTML files, one JSON line each', load: () => import('./commands/extract.js') },
+  scheduler: {
+    summary: 'enqueue crawls on each source schedule (distributed mode)',
+    load: () => import('./commands/scheduler.js'),
+  },
+  extract: {
+    summary: 'extract articles from HTML files, one JSON line each',
+    load: () => import('./commands/extract.js'),
+  },
   classify: { summary: 'classify JSON lines {id, text, lang?}', load: () => import('./commands/classify.js') },
   eval: { summary: 'score the classifier on gold-labelled JSON lines', load: () => import('./commands/eval.js') },
-  train: { summary: 'rebuild the classifier model from the labelled corpus', load: () => import('./commands/train.js') },
+  train: {
+    summary: 'rebuild the classifier model from the labelled corpus',
+    load: () => import('./commands/train.js'),
+  },
   reclassify: { summary: 're-run the classifier over stored articles', load: () => import('./commands/reclassify.js') },
-  'bench-extract': { summary: 'score the extractor on the article-extraction benchmark', load: () => import('./commands/bench-extract.js') },
-  'bench-classify': { summary: 'classifier quality and throughput', load: () => import('./commands/bench-classify.js') },
+  'bench-extract': {
+    summary: 'score the extractor on the article-extraction benchmark',
+    load: () => import('./commands/bench-extract.js'),
+  },
+  'bench-classify': {
+    summary: 'classifier quality and throughput',
+    load: () => import('./commands/bench-classify.js'),
+  },
   'bench-api': { summary: 'search and time-series latency under load', load: () => import('./commands/bench-api.js') },
 };
 
@@ -45,4 +60,12 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   throw error;
 });
 
-process.exitCode = await main(process.argv.slice(2));
+try {
+  process.exitCode = await main(process.argv.slice(2));
+} catch (error) {
+  // Start-up failures (a store that cannot be reached, a data folder that cannot be written) end
+  // with one line saying what failed, not a stack dump; LOG_LEVEL=debug shows the stack.
+  console.error(`kuzet: ${error instanceof Error ? error.message : String(error)}`);
+  if (process.env.LOG_LEVEL === 'debug' && error instanceof Error) console.error(error.stack);
+  process.exitCode = 1;
+}

@@ -1,6 +1,6 @@
 import { type Classifier, loadClassifier } from '../classify/index.js';
-import type { CrawlOptions } from '../crawl/index.js';
 import { type Config, isDistributed } from '../config.js';
+import type { CrawlOptions } from '../crawl/index.js';
 import type { Source } from '../domain.js';
 import { type Logger, logger } from '../log.js';
 import type { StageDeps } from '../pipeline/stages.js';
@@ -20,6 +20,8 @@ export interface Runtime {
   classifier: Classifier;
   sources: Map<string, Source>;
   stageDeps: StageDeps;
+  /** Aborts crawls in progress (their `StageDeps.signal`); call on shutdown before closing workers. */
+  abort(): void;
   close(): Promise<void>;
 }
 
@@ -44,16 +46,27 @@ export async function loadSourceMap(dir: string, log: Logger): Promise<Map<strin
 export async function openRuntime(config: Config, options: { withSources?: boolean } = {}): Promise<Runtime> {
   const log = logger('kuzet');
   const mode = isDistributed(config) ? 'distributed' : 'embedded';
+  if (mode === 'embedded' && (config.elasticsearchUrl || config.redisUrl)) {
+    log.warn('ELASTICSEARCH_URL and REDIS_URL are both needed for the distributed mode; running embedded', {
+      elasticsearch: Boolean(config.elasticsearchUrl),
+      redis: Boolean(config.redisUrl),
+    });
+  }
+  const shutdown = new AbortController();
   const store = createStore({
     dataDir: config.dataDir,
     elasticsearchUrl: mode === 'distributed' ? config.elasticsearchUrl : undefined,
     indexPrefix: config.elasticsearchIndexPrefix,
   });
   await store.init();
-  const sources = options.withSources === false ? new Map<string, Source>() : await loadSourceMap(config.sourcesDir, log);
+  const sources =
+    options.withSources === false ? new Map<string, Source>() : await loadSourceMap(config.sourcesDir, log);
   if (sources.size) await store.upsertSources([...sources.values()]);
   const classifier = await loadClassifier();
-  const queues = createQueues({ redisUrl: mode === 'distributed' ? config.redisUrl : undefined, prefix: config.queuePrefix });
+  const queues = createQueues({
+    redisUrl: mode === 'distributed' ? config.redisUrl : undefined,
+    prefix: config.queuePrefix,
+  });
   const stageDeps: StageDeps = {
     store,
     classifier,
@@ -62,6 +75,7 @@ export async function openRuntime(config: Config, options: { withSources?: boole
     crawlOptions: crawlOptionsFrom(config),
     log,
     documents: mode === 'distributed' ? 'queue' : 'inline',
+    signal: shutdown.signal,
   };
   log.info('kuzet runtime ready', { mode, store: store.name, queues: queues.name, classifier: classifier.version });
   return {
@@ -73,6 +87,7 @@ export async function openRuntime(config: Config, options: { withSources?: boole
     classifier,
     sources,
     stageDeps,
+    abort: () => shutdown.abort(),
     async close() {
       await queues.close();
       await store.close();

@@ -30,7 +30,12 @@ export function looksLikeArticle(url: URL): boolean {
  */
 export function listingLinks(html: string, pageUrl: string, pattern?: RegExp): string[] {
   const $ = cheerio.load(html);
-  const base = new URL($('base[href]').attr('href') ?? pageUrl, pageUrl);
+  let base: URL;
+  try {
+    base = new URL($('base[href]').attr('href') ?? pageUrl, pageUrl);
+  } catch {
+    base = new URL(pageUrl);
+  }
   const page = new URL(pageUrl);
   const found = new Set<string>();
   $('a[href]').each((_, a) => {

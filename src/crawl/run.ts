@@ -1,5 +1,5 @@
 import type { Request } from '@crawlee/cheerio';
-import { articleId, canonicalizeUrl } from '../dedupe/canonical-url.js';
+import { canonicalizeUrl, documentKey } from '../dedupe/canonical-url.js';
 import type { CrawledDocument, Source } from '../domain.js';
 import type { Logger } from '../log.js';
 import { CompletionTree } from './completion.js';
@@ -92,7 +92,7 @@ export class CrawlRun {
   }
 
   async emit(doc: CrawledDocument): Promise<boolean> {
-    const key = doc.canonical_url ?? doc.url;
+    const key = documentKey(doc.url);
     if (this.aborted) return false;
     if (this.emittedUrls.has(key)) return true;
     await this.deps.emit(doc);
@@ -140,7 +140,7 @@ export class CrawlRun {
       else if (!fresh.has(canonical)) fresh.set(canonical, candidate);
     }
     if (fresh.size === 0) return;
-    const ids = new Map([...fresh.keys()].map((canonical) => [articleId(canonical), canonical]));
+    const ids = new Map([...fresh.keys()].map((canonical) => [documentKey(canonical), canonical]));
     const stored = await this.deps.state.existingIds([...ids.keys()]);
     const requests: NewRequest[] = [];
     for (const [id, canonical] of ids) {

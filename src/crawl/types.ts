@@ -53,4 +53,6 @@ export interface RequestData {
   hint?: ItemHint;
   /** Telegram preview page number, 0 for the newest. */
   page?: number;
+  /** TELEGRAM: the history gap (see telegram-gaps.ts) this page is filling; absent for the newest posts. */
+  gap?: number;
 }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 
-const TRACKING_PARAMS = /^(utm_\w+|fbclid|gclid|yclid|ysclid|mc_cid|mc_eid|_ga|_gl|igshid|ref|ref_src|from|share|amp|output|rss|spm|cmpid|icid|s_cid|tg|ncid)$/i;
+const TRACKING_PARAMS =
+  /^(utm_\w+|fbclid|gclid|yclid|ysclid|mc_cid|mc_eid|_ga|_gl|igshid|ref|ref_src|from|share|amp|output|rss|spm|cmpid|icid|s_cid|tg|ncid)$/i;
 const MOBILE_HOST = /^(m|mobile|amp|www)\./i;
 const AMP_PATH = /(\/amp)(\/?$|\/(?=\?))|\.amp(?=$|\.html?$)|\/amp\.html?$/i;
 
@@ -48,6 +49,18 @@ export function canonicalizeUrl(raw: string): string | null {
  */
 export function articleId(canonicalUrl: string): string {
   return createHash('sha256').update(canonicalUrl).digest('hex').slice(0, 24);
+}
+
+/**
+ * The id under which a crawled URL is stored: the one rule shared by the crawler (to skip stored
+ * articles before fetching), the queue (job ids) and the pipeline (article ids). It keys on the URL
+ * the crawler requested, so a redirect or a page's own canonical link cannot change it.
+ *
+ * @example
+ * documentKey('https://m.orda.kz/a/?utm_source=tg') === documentKey('https://orda.kz/a') // true
+ */
+export function documentKey(url: string): string {
+  return articleId(canonicalizeUrl(url) ?? url);
 }
 
 /** The canonical URL of a Telegram post, whichever form (t.me/s/…, t.me/…) it was seen in. */

@@ -2,7 +2,12 @@ import { createHash } from 'node:crypto';
 
 /** Text reduced to its letters and digits, lowercased, ё→е: what two copies of one article share. */
 export function normalizeForHash(text: string): string {
-  return (text.toLowerCase().replaceAll('ё', 'е').match(/[\p{L}\p{N}]+/gu) ?? []).join(' ');
+  return (
+    text
+      .toLowerCase()
+      .replaceAll('ё', 'е')
+      .match(/[\p{L}\p{N}]+/gu) ?? []
+  ).join(' ');
 }
 
 /**

@@ -60,5 +60,8 @@ export function jaccard(a: string, b: string): number {
  */
 export function bands(signature: string): string[] {
   const width = ROWS_PER_BAND * 8;
-  return Array.from({ length: HASHES / ROWS_PER_BAND }, (_, i) => `${i}:${signature.slice(i * width, (i + 1) * width)}`);
+  return Array.from(
+    { length: HASHES / ROWS_PER_BAND },
+    (_, i) => `${i}:${signature.slice(i * width, (i + 1) * width)}`,
+  );
 }

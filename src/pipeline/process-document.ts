@@ -1,5 +1,5 @@
 import type { Classifier } from '../classify/index.js';
-import { articleId, canonicalizeUrl } from '../dedupe/canonical-url.js';
+import { canonicalizeUrl, documentKey } from '../dedupe/canonical-url.js';
 import { contentHash } from '../dedupe/content-hash.js';
 import { minhash } from '../dedupe/minhash.js';
 import { type Article, type CrawledDocument, classifiedText } from '../domain.js';
@@ -22,10 +22,12 @@ export interface PipelineDeps {
  * @example
  * await processDocument(doc, { store, classifier, countryOf: () => 'KZ' });
  */
-export async function processDocument(doc: CrawledDocument, deps: PipelineDeps): Promise<{ article: Article; created: boolean }> {
-  const fetched = canonicalizeUrl(doc.url) ?? doc.url;
-  const canonical = (doc.canonical_url && canonicalizeUrl(doc.canonical_url)) || fetched;
-  const id = articleId(fetched);
+export async function processDocument(
+  doc: CrawledDocument,
+  deps: PipelineDeps,
+): Promise<{ article: Article; created: boolean }> {
+  const id = documentKey(doc.url);
+  const canonical = (doc.canonical_url && canonicalizeUrl(doc.canonical_url)) || canonicalizeUrl(doc.url) || doc.url;
   const previous = await deps.store.getArticle(id);
   const text = classifiedText(doc);
   const base = {

@@ -1,6 +1,6 @@
 import type { Classifier } from '../classify/index.js';
 import { type CrawlOptions, type CrawlReport, crawlSource } from '../crawl/index.js';
-import { articleId, canonicalizeUrl } from '../dedupe/canonical-url.js';
+import { documentKey } from '../dedupe/canonical-url.js';
 import type { CrawledDocument, Source } from '../domain.js';
 import type { Logger } from '../log.js';
 import type { JobQueues, QueueWorker } from '../queue/port.js';
@@ -32,6 +32,8 @@ export interface StageDeps {
    * document is stored before the crawl records it as seen (embedded mode, no durable queue).
    */
   documents: 'queue' | 'inline';
+  /** Aborted on shutdown: crawls in progress stop taking new pages and finish quickly. */
+  signal?: AbortSignal;
 }
 
 function countryOf(deps: StageDeps) {
@@ -53,13 +55,19 @@ export async function runCrawl(source: Source, deps: StageDeps): Promise<CrawlRe
       ? processInline
       : (doc: CrawledDocument) =>
           deps.queues.add(QUEUES.documents, doc, {
-            jobId: articleId(canonicalizeUrl(doc.url) ?? doc.url),
+            jobId: documentKey(doc.url),
             attempts: 5,
           });
   const started = new Date().toISOString();
   let report: CrawlReport;
   try {
-    report = await crawlSource(source, { state: deps.store, emit, options: deps.crawlOptions, log: deps.log });
+    report = await crawlSource(source, {
+      state: deps.store,
+      emit,
+      options: deps.crawlOptions,
+      log: deps.log,
+      signal: deps.signal,
+    });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     report = { source_id: source.id, ok: false, items_found: 0, items_new: 0, errors: [message], duration_ms: 0 };
@@ -85,6 +93,8 @@ export async function runCrawl(source: Source, deps: StageDeps): Promise<CrawlRe
 
 /** Start the workers of both stages on the queue backend. */
 export function startWorkers(deps: StageDeps, concurrency: number): QueueWorker[] {
+  // A crawl that outlasts its schedule slot must not run twice at once in this process.
+  const running = new Set<string>();
   const crawlWorker = deps.queues.work<CrawlJob>(
     QUEUES.crawl,
     async ({ source_id }) => {
@@ -93,7 +103,16 @@ export function startWorkers(deps: StageDeps, concurrency: number): QueueWorker[
         deps.log.warn('crawl job for an unknown source skipped', { source: source_id });
         return;
       }
-      await runCrawl(source, deps);
+      if (running.has(source_id)) {
+        deps.log.info('crawl skipped: the previous crawl of this source is still running', { source: source_id });
+        return;
+      }
+      running.add(source_id);
+      try {
+        await runCrawl(source, deps);
+      } finally {
+        running.delete(source_id);
+      }
     },
     { concurrency },
   );

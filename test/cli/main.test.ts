@@ -5,7 +5,17 @@ describe('kuzet CLI', () => {
   it('lists its commands and exits 2 without one', async () => {
     const run = await runKuzet([]);
     expect(run.code).toBe(2);
-    for (const name of ['serve', 'crawl', 'extract', 'classify', 'eval', 'train', 'reclassify', 'worker', 'scheduler']) {
+    for (const name of [
+      'serve',
+      'crawl',
+      'extract',
+      'classify',
+      'eval',
+      'train',
+      'reclassify',
+      'worker',
+      'scheduler',
+    ]) {
       expect(run.stdout).toContain(name);
     }
   });

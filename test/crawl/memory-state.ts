@@ -1,5 +1,5 @@
 import type { CrawlDeps } from '../../src/crawl/index.js';
-import { articleId, canonicalizeUrl } from '../../src/dedupe/canonical-url.js';
+import { documentKey } from '../../src/dedupe/canonical-url.js';
 import type { CrawledDocument } from '../../src/domain.js';
 import type { Logger } from '../../src/log.js';
 
@@ -38,7 +38,7 @@ export class MemoryState {
   /** Stores a document the way the pipeline does: by the id of the canonicalised URL it was fetched from. */
   async emit(doc: CrawledDocument): Promise<void> {
     this.docs.push(doc);
-    this.ids.add(articleId(canonicalizeUrl(doc.url) ?? doc.url));
+    this.ids.add(documentKey(doc.url));
   }
 
   deps(options: CrawlDeps['options'] = {}, extra: Partial<CrawlDeps> = {}): CrawlDeps {

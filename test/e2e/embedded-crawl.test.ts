@@ -83,8 +83,10 @@ describe('kuzet crawl --once (embedded mode, real process, fixture site on loopb
     await waitFor('two stored articles', async () => (await storedArticles(data.dir)).all.length >= 2, 30_000);
     crawl.child.kill('SIGKILL');
     await crawl.exited;
-    const partial = (await storedArticles(data.dir)).all.length;
-    expect(partial).toBeLessThan(FIXTURE_ARTICLES.length);
+    const partial = (await storedArticles(data.dir)).all;
+    expect(partial.length).toBeLessThan(FIXTURE_ARTICLES.length);
+    const storedPaths = partial.map((a) => new URL(a.url).pathname);
+    const hitsBefore = new Map(storedPaths.map((p) => [p, site.hits(p)]));
 
     slowArticles = false;
     const rerun = await runKuzet(
@@ -94,5 +96,8 @@ describe('kuzet crawl --once (embedded mode, real process, fixture site on loopb
     expect(rerun.code, rerun.stderr).toBe(0);
     const { all } = await storedArticles(data.dir);
     expect(all.map((a) => new URL(a.url).pathname).sort()).toEqual([...FIXTURE_ARTICLES].sort());
+    for (const [path, hits] of hitsBefore) expect(site.hits(path), `${path} fetched again`).toBe(hits);
+    const report = JSON.parse(rerun.stdout.trim());
+    expect(report.items_new).toBe(FIXTURE_ARTICLES.length - partial.length);
   }, 120_000);
 });

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { freePort, type CliProcess, startKuzet, tempDir, waitFor } from '../helpers/cli.js';
+import { type CliProcess, freePort, startKuzet, tempDir, waitFor } from '../helpers/cli.js';
 import { type FixtureServer, startFixtureServer } from '../helpers/fixture-server.js';
 import {
   FIXTURE_ARTICLES,
@@ -81,6 +81,29 @@ describe('kuzet serve (embedded mode, real process)', () => {
     const result = await proc.exited;
     expect(result.code).toBe(0);
     expect(result.stderr).toContain('shutting down');
+  }, 200_000);
+
+  it('stops a crawl in progress on SIGTERM instead of finishing it', async () => {
+    const site: FixtureServer = await startFixtureServer({
+      root: FIXTURE_SITE_ROOT,
+      routes: newsSiteRoutes(),
+      delayMs: (path) => (path.startsWith('/news/') || path.startsWith('/en/') ? 1500 : 0),
+    });
+    cleanups.push(() => site.close());
+    const sources = await tempDir({ 'fixture-news.yaml': fixtureSourceFiles(site.url)['fixture-news.yaml'] });
+    cleanups.push(sources.remove);
+    const { proc } = await serve(sources.dir);
+    const articleHits = () => FIXTURE_ARTICLES.reduce((n, p) => n + site.hits(p), 0);
+    await waitFor(
+      'the crawl to reach article pages',
+      async () => articleHits() > 0,
+      60_000,
+      () => proc.stderr(),
+    );
+    proc.child.kill('SIGTERM');
+    const result = await proc.exited;
+    expect(result.code).toBe(0);
+    expect(articleHits()).toBeLessThan(FIXTURE_ARTICLES.length);
   }, 200_000);
 
   it('keeps serving when every source is unreachable, and reports why per source', async () => {

@@ -8,13 +8,20 @@ import { parseArgs } from 'node:util';
 import { serve } from '@hono/node-server';
 import { createApp } from '../../api/app.js';
 import { type LoadResult, markdownTable, runLoad } from '../../api/bench/load.js';
+import { random } from '../../api/bench/random.js';
 import { syntheticArticles, syntheticSources } from '../../api/bench/synthetic.js';
-import { workload } from '../../api/bench/workload.js';
+import { BROAD_QUERIES, rareQuery, TOPICAL_QUERIES, workload } from '../../api/bench/workload.js';
+import { TOPICAL_RANK, VOCABULARY_SIZE, ZIPF_EXPONENT } from '../../api/bench/zipf.js';
+import type { Article } from '../../domain.js';
+import { parseQuery } from '../../search/parse.js';
 import { createSqliteStore } from '../../store/sqlite/index.js';
+
+const BATCH = 1000;
 
 const USAGE = `Usage: kuzet bench-api [--articles 100000] [--concurrency 50] [--duration 10] [--max-requests 200000] [--keep]
 
-Builds a temporary SQLite store of synthetic articles (ru/kk/en, two years, clusters, classifications),
+Builds a temporary SQLite store of synthetic articles (ru/kk/en, two years, clusters, classifications;
+words drawn from Zipf-distributed vocabularies, see src/api/bench/zipf.ts),
 serves the API from a separate process on 127.0.0.1, and drives it with concurrent HTTP clients:
 GET /health (baseline), then a mix of searches, then a mix of time-series requests, each for
 --duration seconds or --max-requests requests. Prints req/s and p50/p95/p99 latency as a markdown table.
@@ -38,15 +45,53 @@ async function build(dataDir: string, count: number): Promise<number> {
   }
   await store.upsertSources(syntheticSources());
   let n = 0;
+  let batch: Article[] = [];
   for (const article of syntheticArticles(42)) {
     if (n++ >= count) break;
-    await store.putArticle(article);
-    if (n % 10_000 === 0)
+    batch.push(article);
+    if (batch.length < BATCH && n < count) continue;
+    await store.putArticles(batch);
+    batch = [];
+    if (n % 10_000 === 0 || n === count)
       console.error(`bench-api: indexed ${n}/${count} (${((performance.now() - started) / 1000).toFixed(0)} s)`);
   }
+  if (batch.length) await store.putArticles(batch);
   await store.refresh();
   await store.close();
   return (performance.now() - started) / 1000;
+}
+
+/** Share of articles each query class matches, as `median% (min–max%)`. */
+async function corpusProfile(dataDir: string): Promise<string> {
+  const store = createSqliteStore({ dataDir });
+  await store.init();
+  const all = await store.count();
+  const share = async (queries: string[]) => {
+    const shares: number[] = [];
+    for (const q of queries) {
+      const r = await store.search({
+        query: parseQuery(q),
+        filters: {},
+        sort: 'date',
+        collapse: false,
+        size: 1,
+        facets: false,
+      });
+      shares.push((100 * r.total) / all);
+    }
+    shares.sort((a, b) => a - b);
+    const pct = (x: number) => (x >= 1 ? x.toFixed(0) : x.toFixed(2));
+    return `${pct(shares[shares.length >> 1])}% (${pct(shares[0])}–${pct(shares[shares.length - 1])}%)`;
+  };
+  const rnd = random(99);
+  const rare = Array.from({ length: 30 }, () => rareQuery(rnd));
+  const profile =
+    `Corpus: ${VOCABULARY_SIZE.toLocaleString('en')} words per language (ru/kk/en), Zipf word frequencies (s = ${ZIPF_EXPONENT}), ` +
+    `migration words from rank ${TOPICAL_RANK}. Articles matched per query (median, min–max): ` +
+    `broad ${await share(BROAD_QUERIES)}, topical ${await share(TOPICAL_QUERIES)}, rare ${await share(rare)}. ` +
+    'Search mix: 25% no query; of the rest 20% broad, 45% topical, 35% rare; random label, severity, lang, source and month filters.';
+  await store.close();
+  return profile;
 }
 
 /** Child mode: serve the API over an existing data folder and print the port. */
@@ -115,6 +160,7 @@ export async function run(argv: string[]): Promise<number> {
   try {
     const buildSeconds = await build(dataDir, count);
     const dbMb = statSync(join(dataDir, 'kuzet.db')).size / 1e6;
+    const profile = await corpusProfile(dataDir);
     const server = await startServer(dataDir);
     child = server.child;
     const results: LoadResult[] = [];
@@ -146,6 +192,7 @@ export async function run(argv: string[]): Promise<number> {
     console.log(
       `${count} synthetic articles in SQLite (${dbMb.toFixed(0)} MB${buildSeconds ? `, built in ${buildSeconds.toFixed(0)} s` : ''}); ${concurrency} concurrent clients, ${values.duration} s per endpoint; server in its own process; Node ${process.version}.\n`,
     );
+    console.log(`${profile}\n`);
     console.log(markdownTable(results));
     return results.some((r) => r.errors > 0) ? 1 : 0;
   } finally {

@@ -29,5 +29,6 @@ export async function run(argv: string[]): Promise<number> {
     await runtime.close();
   }
   runtime.log.info('crawl --once done', { sources: sources.length, failed });
-  return 0;
+  // Some sources failing is normal; all of them failing (no network, bad config) is not.
+  return sources.length > 0 && failed === sources.length ? 1 : 0;
 }

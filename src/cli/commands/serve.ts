@@ -12,10 +12,15 @@ schedule in the same process; with ELASTICSEARCH_URL and REDIS_URL set it serves
 'kuzet worker' and 'kuzet scheduler' run the crawl.`;
 
 export async function run(argv: string[]): Promise<number> {
-  const parsed = parseCommand(argv, { port: { type: 'string' }, host: { type: 'string' }, 'no-crawl': { type: 'boolean' } }, USAGE, (v) => ({
-    port: v.port,
-    host: v.host,
-  }));
+  const parsed = parseCommand(
+    argv,
+    { port: { type: 'string' }, host: { type: 'string' }, 'no-crawl': { type: 'boolean' } },
+    USAGE,
+    (v) => ({
+      port: v.port,
+      host: v.host,
+    }),
+  );
   if (!parsed) return Number(process.exitCode ?? 0);
   const runtime = await openRuntime(parsed.config);
   const { config, log } = runtime;
@@ -37,6 +42,7 @@ export async function run(argv: string[]): Promise<number> {
   const signal = await untilSignal();
   log.info('shutting down', { signal });
   stopScheduler();
+  runtime.abort();
   await Promise.all(workers.map((w) => w.close()));
   await new Promise<void>((resolve) => server.close(() => resolve()));
   await runtime.close();

@@ -19,6 +19,7 @@ export async function run(argv: string[]): Promise<number> {
   const workers = startWorkers(runtime.stageDeps, parsed.config.workerConcurrency);
   const signal = await untilSignal();
   runtime.log.info('worker shutting down', { signal });
+  runtime.abort();
   await Promise.all(workers.map((w) => w.close()));
   await runtime.close();
   return 0;

@@ -30,10 +30,10 @@ export async function handleArticle(run: CrawlRun, ctx: CheerioCrawlingContext):
   }
   const binary = binaryReason(raw);
   if (binary) return skip(run, ctx, `${binary} served as ${contentTypeOf(ctx) ?? 'an unknown type'}; skipped`);
-  const url = request.loadedUrl ?? request.url;
+  const loadedUrl = request.loadedUrl ?? request.url;
   let extracted: ReturnType<typeof extractArticle>;
   try {
-    extracted = extractArticle(decodeHtml(raw, contentTypeOf(ctx)), url, {
+    extracted = extractArticle(decodeHtml(raw, contentTypeOf(ctx)), loadedUrl, {
       selectors: run.source.selectors,
       langHints: run.source.languages,
     });
@@ -45,13 +45,14 @@ export async function handleArticle(run: CrawlRun, ctx: CheerioCrawlingContext):
   if (!extracted.text?.trim()) return skip(run, ctx, 'no article text found; skipped');
   const doc: CrawledDocument = {
     source_id: run.source.id,
-    url,
+    // The requested URL keys the article (see documentKey); where it redirected to is the canonical fallback.
+    url: request.url,
     kind: 'article',
     title,
     text: extracted.text,
     published_at: extracted.published_at ?? hint.published_at ?? null,
     author: extracted.author ?? hint.author ?? null,
-    canonical_url: extracted.canonical_url ?? canonicalizeUrl(url),
+    canonical_url: extracted.canonical_url ?? canonicalizeUrl(loadedUrl),
     lang: extracted.lang,
     fetched_at: new Date().toISOString(),
   };

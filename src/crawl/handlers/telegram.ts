@@ -1,10 +1,11 @@
 import type { CheerioCrawlingContext } from '@crawlee/cheerio';
-import { articleId, telegramPostUrl } from '../../dedupe/canonical-url.js';
+import { documentKey, telegramPostUrl } from '../../dedupe/canonical-url.js';
 import type { CrawledDocument } from '../../domain.js';
 import { decodeHtml } from '../../extract/decode.js';
 import { detectLanguage } from '../../extract/language.js';
 import type { CrawlRun } from '../run.js';
 import { parseTelegramPage, postTitle } from '../telegram.js';
+import { loadGaps, saveGaps } from '../telegram-gaps.js';
 import type { RequestData } from '../types.js';
 import { contentTypeOf, readBody } from './pages.js';
 
@@ -16,8 +17,9 @@ export function telegramPageUrl(base: string, channel: string, before?: number):
 
 /**
  * TELEGRAM: emits the posts of one preview page that are not stored yet (text, date, views, links,
- * forwarded-from, photo/video captions), then asks for the next older page unless a stored post was
- * seen or `telegramBackfillPages` is reached.
+ * forwarded-from, photo/video captions), then pages back with `?before=` until it meets stored posts
+ * or the channel's start, within `telegramBackfillPages`. Where it has to stop early, the hole is
+ * recorded (telegram-gaps.ts) before the next page is asked for, and later crawls fill it.
  */
 export async function handleTelegram(run: CrawlRun, ctx: CheerioCrawlingContext): Promise<void> {
   const raw = await readBody(run, ctx);
@@ -34,19 +36,21 @@ export async function handleTelegram(run: CrawlRun, ctx: CheerioCrawlingContext)
   }
   run.entryDone(ctx.request, null);
   const urls = posts.map((p) => telegramPostUrl(channel, p.post_id));
-  const stored = await run.deps.state.existingIds(urls.map(articleId));
+  const stored = await run.deps.state.existingIds(urls.map(documentKey));
   let sawStored = false;
   let budgetLeft = true;
+  let firstSkipped: number | null = null;
   for (const [i, post] of [...posts.entries()].reverse()) {
     const url = urls[i];
     run.found.add(url);
-    if (stored.has(articleId(url))) {
+    if (stored.has(documentKey(url))) {
       sawStored = true;
       continue;
     }
     if (!post.text || run.aborted || run.emittedUrls.has(url)) continue;
     if (!run.takeBudget()) {
       budgetLeft = false;
+      firstSkipped = post.post_id;
       break;
     }
     const doc: CrawledDocument = {
@@ -70,15 +74,36 @@ export async function handleTelegram(run: CrawlRun, ctx: CheerioCrawlingContext)
     };
     await run.emit(doc);
   }
-  const page = data.page ?? 0;
-  const oldest = posts[0]?.post_id;
-  if (!sawStored && budgetLeft && !run.aborted && oldest && oldest > 1 && page < run.options.telegramBackfillPages) {
-    const next = telegramPageUrl(run.options.telegramBaseUrl, channel, oldest);
-    if (await run.allowed(next)) {
-      const key = `TELEGRAM:${next}`;
-      run.tree.open(key);
-      await run.add([{ url: next, label: 'TELEGRAM', uniqueKey: key, userData: { key, page: page + 1 } }]);
-    }
-  }
+  if (!run.aborted) await pageBack(run, channel, data, posts[0]?.post_id, sawStored, firstSkipped);
   await run.tree.finish(data.key, true);
+}
+
+/** Records where this channel's history is still incomplete and asks for the next older page, if any. */
+async function pageBack(
+  run: CrawlRun,
+  channel: string,
+  data: RequestData,
+  oldest: number | undefined,
+  sawStored: boolean,
+  firstSkipped: number | null,
+): Promise<void> {
+  const state = run.deps.state;
+  let gaps = (await loadGaps(state, channel)).filter((g) => g !== data.gap);
+  const reachedStart = !oldest || oldest <= 1;
+  // Posts below `hole` are still missing: after a max_items stop, from the first post not taken.
+  const hole = firstSkipped !== null ? firstSkipped + 1 : oldest;
+  const caughtUp = firstSkipped === null && (sawStored || reachedStart);
+  if (!caughtUp && hole) gaps = [hole, ...gaps];
+  await saveGaps(state, channel, gaps);
+
+  const page = data.page ?? 0;
+  if (firstSkipped !== null || page >= run.options.telegramBackfillPages) return;
+  const next = caughtUp ? Math.max(0, ...gaps) : hole;
+  if (!next || next <= 1) return;
+  const url = telegramPageUrl(run.options.telegramBaseUrl, channel, next);
+  if (!(await run.allowed(url))) return;
+  const key = `TELEGRAM:${url}`;
+  if (run.tree.has(key)) return;
+  run.tree.open(key);
+  await run.add([{ url, label: 'TELEGRAM', uniqueKey: key, userData: { key, page: page + 1, gap: next } }]);
 }
