@@ -63,6 +63,7 @@ export async function openRuntime(config: Config, options: { withSources?: boole
     options.withSources === false ? new Map<string, Source>() : await loadSourceMap(config.sourcesDir, log);
   if (sources.size) await store.upsertSources([...sources.values()]);
   const classifier = await loadClassifier();
+  classifier.classify('проверка', 'ru'); // fails now, not on every crawled page, when the model file is missing
   const queues = createQueues({
     redisUrl: mode === 'distributed' ? config.redisUrl : undefined,
     prefix: config.queuePrefix,

@@ -3,6 +3,7 @@ import type { Client, estypes } from '@elastic/elasticsearch';
 import type { SplitBy, TimeseriesPoint, TimeseriesRequest } from '../../search/query.js';
 import { analyzeQuery } from '../analyzed-query.js';
 import { withoutLabels } from '../derived.js';
+import { StoreRequestError } from '../errors.js';
 import { articleQuery } from './query.js';
 import { CLUSTER_PRECISION } from './search.js';
 
@@ -69,30 +70,32 @@ export async function timeseriesElasticsearch(
   const query = analyzeQuery(request.query);
   const slice = sliceAggs(request.filters.labels ?? []);
   const split = request.split_by;
-  const response = await client.search({
-    index,
-    size: 0,
-    query: articleQuery(query, request.query !== null, withoutLabels(request.filters)),
-    aggs: {
-      buckets: {
-        date_histogram: {
-          field: 'date',
-          calendar_interval: request.interval,
-          time_zone: 'UTC',
-          min_doc_count: 1,
-          format: 'yyyy-MM-dd',
+  const response = await client
+    .search({
+      index,
+      size: 0,
+      query: articleQuery(query, request.query !== null, withoutLabels(request.filters)),
+      aggs: {
+        buckets: {
+          date_histogram: {
+            field: 'date',
+            calendar_interval: request.interval,
+            time_zone: 'UTC',
+            min_doc_count: 1,
+            format: 'yyyy-MM-dd',
+          },
+          aggs: split
+            ? {
+                series: {
+                  terms: { field: SPLIT_FIELDS[split], size: SERIES_LIMIT, order: { _key: 'asc' } },
+                  aggs: slice,
+                },
+              }
+            : slice,
         },
-        aggs: split
-          ? {
-              series: {
-                terms: { field: SPLIT_FIELDS[split], size: SERIES_LIMIT, order: { _key: 'asc' } },
-                aggs: slice,
-              },
-            }
-          : slice,
       },
-    },
-  });
+    })
+    .catch(tooManyBuckets);
   type DateBucket = SliceBucket & { key_as_string: string; series?: { buckets: SliceBucket[] } };
   const buckets = (response.aggregations?.buckets as { buckets?: DateBucket[] } | undefined)?.buckets ?? [];
   const points: TimeseriesPoint[] = [];
@@ -105,4 +108,15 @@ export async function timeseriesElasticsearch(
     .sort((x, y) =>
       x.bucket < y.bucket ? -1 : x.bucket > y.bucket ? 1 : x.series < y.series ? -1 : x.series > y.series ? 1 : 0,
     );
+}
+
+/** Elasticsearch caps buckets per request; a request over the cap is the caller's to narrow, so it is a 400. */
+function tooManyBuckets(err: unknown): never {
+  if (JSON.stringify((err as { body?: unknown })?.body ?? '').includes('too_many_buckets_exception')) {
+    throw new StoreRequestError(
+      'too many time-series buckets: use a longer interval, a shorter date range or fewer series',
+      'interval',
+    );
+  }
+  throw err;
 }
