@@ -1,4 +1,4 @@
-import { html, type SafeHtml } from './html.js';
+import { html, type SafeHtml } from '../present/html.js';
 
 export interface ChartSeries {
   name: string;

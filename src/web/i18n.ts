@@ -1,4 +1,4 @@
-import type { UiLang } from './why.js';
+import type { UiLang } from '../present/why.js';
 
 export type { UiLang };
 

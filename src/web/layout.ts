@@ -1,4 +1,4 @@
-import { html, type SafeHtml } from './html.js';
+import { html, type SafeHtml } from '../present/html.js';
 import { strings, type UiLang } from './i18n.js';
 import { link } from './links.js';
 

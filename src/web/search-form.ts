@@ -1,5 +1,5 @@
 import { LABELS, LANGS, type SourceWithHealth } from '../domain.js';
-import { html, type SafeHtml } from './html.js';
+import { html, type SafeHtml } from '../present/html.js';
 import type { Strings, UiLang } from './i18n.js';
 import { listParam } from './links.js';
 

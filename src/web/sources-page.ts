@@ -1,5 +1,5 @@
 import type { SourceWithHealth } from '../domain.js';
-import { html, type SafeHtml } from './html.js';
+import { html, type SafeHtml } from '../present/html.js';
 import { strings, type UiLang } from './i18n.js';
 
 const SCHEDULE = /^(\d+)\s*(m|h|d)$/;

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { csvRow } from '../../src/api/csv.js';
 import type { Article, Classification } from '../../src/domain.js';
-import { highlightArticle, markRange } from '../../src/web/highlight.js';
-import { escapeHtml, html } from '../../src/web/html.js';
-import { whyFlagged } from '../../src/web/why.js';
+import { highlightArticle, markRange } from '../../src/present/highlight.js';
+import { escapeHtml, html } from '../../src/present/html.js';
+import { whyFlagged } from '../../src/present/why.js';
 
 const classification = (evidence: Classification['evidence'], extra: Partial<Classification> = {}): Classification => ({
   xenophobic: true,

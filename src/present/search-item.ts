@@ -1,7 +1,7 @@
 import type { Article } from '../domain.js';
 import type { SearchResult } from '../search/query.js';
-import { highlightArticle } from '../web/highlight.js';
-import { labelsOf, whyFlagged } from '../web/why.js';
+import { highlightArticle } from './highlight.js';
+import { labelsOf, whyFlagged } from './why.js';
 
 /** One search result as the API returns it: article fields, highlights and the "why flagged" line. */
 export function searchItem(hit: SearchResult['hits'][number]) {
