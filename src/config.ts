@@ -11,9 +11,21 @@ const FIELDS = {
   dataDir: { env: 'KUZET_DATA_DIR', schema: z.string().min(1).default('./data') },
   sourcesDir: { env: 'KUZET_SOURCES_DIR', schema: z.string().min(1).default('crawlers') },
   elasticsearchUrl: { env: 'ELASTICSEARCH_URL', schema: z.url().optional() },
-  elasticsearchIndexPrefix: { env: 'KUZET_INDEX_PREFIX', schema: z.string().regex(/^[a-z0-9-]+$/).default('kuzet') },
+  elasticsearchIndexPrefix: {
+    env: 'KUZET_INDEX_PREFIX',
+    schema: z
+      .string()
+      .regex(/^[a-z0-9-]+$/)
+      .default('kuzet'),
+  },
   redisUrl: { env: 'REDIS_URL', schema: z.url().optional() },
-  queuePrefix: { env: 'KUZET_QUEUE_PREFIX', schema: z.string().regex(/^[\w-]+$/).default('kuzet') },
+  queuePrefix: {
+    env: 'KUZET_QUEUE_PREFIX',
+    schema: z
+      .string()
+      .regex(/^[\w-]+$/)
+      .default('kuzet'),
+  },
   userAgent: { env: 'KUZET_USER_AGENT', schema: z.string().min(1).optional() },
   perHostDelayMs: { env: 'KUZET_PER_HOST_DELAY_MS', schema: z.coerce.number().int().min(0).optional() },
   requestTimeoutSecs: { env: 'KUZET_REQUEST_TIMEOUT_SECS', schema: z.coerce.number().int().min(1).optional() },

@@ -2,9 +2,9 @@ import type { ArticleView } from '../api/routes/articles.js';
 import { classifiedText } from '../domain.js';
 import { markRange, spansOf } from '../present/highlight.js';
 import { html, type SafeHtml, trusted } from '../present/html.js';
+import { labelsOf, severityText, whyFlagged } from '../present/why.js';
 import { strings, type UiLang } from './i18n.js';
 import { link } from './links.js';
-import { labelsOf, severityText, whyFlagged } from '../present/why.js';
 
 /**
  * The article page body: title and text with evidence marked, labels, severity, targets,

@@ -1,11 +1,11 @@
-import type { SearchItem } from '../present/search-item.js';
 import type { SourceWithHealth } from '../domain.js';
-import type { FacetBucket, SearchResult } from '../search/query.js';
 import { html, type SafeHtml, trusted } from '../present/html.js';
+import type { SearchItem } from '../present/search-item.js';
+import { whyFlagged } from '../present/why.js';
+import type { FacetBucket, SearchResult } from '../search/query.js';
 import { strings, type UiLang } from './i18n.js';
 import { FILTER_KEYS, link, listParam } from './links.js';
 import { searchForm } from './search-form.js';
-import { whyFlagged } from '../present/why.js';
 
 export interface SearchPageData {
   ui: UiLang;

@@ -1,7 +1,7 @@
 import type { SourceWithHealth } from '../domain.js';
+import { html, type SafeHtml } from '../present/html.js';
 import type { TimeseriesPoint } from '../search/query.js';
 import { legend, lineChart } from './chart.js';
-import { html, type SafeHtml } from '../present/html.js';
 import { strings, type UiLang } from './i18n.js';
 import { FILTER_KEYS, link } from './links.js';
 import { searchForm } from './search-form.js';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/api/app.js';
-import { EXPORT_COLUMNS } from '../../src/present/search-item.js';
 import type { Article } from '../../src/domain.js';
+import { EXPORT_COLUMNS } from '../../src/present/search-item.js';
 import type { ArticleStore } from '../../src/store/port.js';
 import { SOURCES, seededSqlite } from '../helpers/seed.js';
 

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import type { Article, SourceWithHealth } from '../../domain.js';
-import type { ArticleStore } from '../../store/port.js';
 import { labelsOf, whyFlagged } from '../../present/why.js';
+import type { ArticleStore } from '../../store/port.js';
 import type { RouteDeps } from '../deps.js';
 import { ApiError } from '../errors.js';
 

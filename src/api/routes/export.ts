@@ -1,9 +1,9 @@
 import { Hono } from 'hono';
 import type { Article } from '../../domain.js';
+import { EXPORT_COLUMNS, exportRow } from '../../present/search-item.js';
 import { csvRow } from '../csv.js';
 import type { RouteDeps } from '../deps.js';
 import { exportParams, readParams, toFilters } from '../params.js';
-import { EXPORT_COLUMNS, exportRow } from '../../present/search-item.js';
 
 const BATCH = 500;
 const TEXT_COLUMNS = new Set([EXPORT_COLUMNS.indexOf('title'), EXPORT_COLUMNS.indexOf('url')]);

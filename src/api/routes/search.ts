@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
+import { searchItem } from '../../present/search-item.js';
 import type { RouteDeps } from '../deps.js';
 import { readParams, searchParams, toSearchRequest } from '../params.js';
-import { searchItem } from '../../present/search-item.js';
 
 /**
  * GET /api/search: parsed query plus filters, collapsed near-duplicates, highlights and facets.
