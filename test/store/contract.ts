@@ -376,6 +376,50 @@ export function runStoreContract(name: string, makeStore: MakeStore): void {
       });
     });
 
+    describe('collapsed paging', () => {
+      const day = (d: number) => `2024-03-${String(d).padStart(2, '0')}T12:00:00Z`;
+      const member = (n: number, cluster: string, repeats: number) =>
+        article({
+          id: `c${n}`,
+          title: `Сводка ${n}`,
+          text: `${'Мигранты приехали. '.repeat(repeats)}Новости дня номер ${n}.`,
+          published_at: day(n),
+          cluster_id: cluster,
+        });
+      const CLUSTERED = [
+        member(1, 'k1', 1),
+        member(2, 'k2', 3),
+        member(3, 'k3', 2),
+        member(4, 'k4', 1),
+        member(5, 'k1', 4),
+        member(6, 'k2', 1),
+        member(7, 'k7', 2),
+        member(8, 'k8', 3),
+        member(9, 'k1', 2),
+      ];
+      const clusterOf = new Map(CLUSTERED.map((a) => [a.id, a.cluster_id]));
+      const ctx = useStore(makeStore, async (store) => {
+        for (const a of CLUSTERED) await store.putArticle(a);
+      });
+
+      it('shows each cluster on exactly one page, as many as the total, in date order', async () => {
+        const base = request({ sort: 'date', collapse: true, size: 2 });
+        const paged = await allPages(ctx.store, base);
+        expect(paged).toEqual(['c9', 'c8', 'c7', 'c6', 'c4', 'c3']);
+        expect(paged).toHaveLength((await ctx.store.search(base)).total);
+      });
+
+      it('shows each cluster on exactly one page in relevance order, as one large page does', async () => {
+        const base = request({ sort: 'relevance', collapse: true, size: 2, query: term('мигрант') });
+        const paged = await allPages(ctx.store, base);
+        const clusters = paged.map((id) => clusterOf.get(id));
+        expect(new Set(clusters).size).toBe(paged.length);
+        expect(paged).toHaveLength((await ctx.store.search(base)).total);
+        expect(paged).toHaveLength(6);
+        expect(paged).toEqual((await ctx.store.search({ ...base, size: 50 })).hits.map((h) => h.id));
+      });
+    });
+
     describe('articles', () => {
       const ctx = useStore(makeStore);
 

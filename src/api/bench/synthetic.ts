@@ -9,19 +9,11 @@ import {
   type Lang,
   type Source,
 } from '../../domain.js';
+import { random } from './random.js';
 import { TARGETS, VOCABULARY, type Vocabulary } from './words.js';
+import { rankedVocabulary } from './zipf.js';
 
-/** Deterministic PRNG (mulberry32), so every run builds the same corpus. */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { random } from './random.js';
 
 const SPAN_DAYS = 730;
 const END = Date.UTC(2025, 11, 31);
@@ -47,14 +39,16 @@ function pick<T>(rnd: () => number, items: readonly T[]): T {
   return items[Math.floor(rnd() * items.length)];
 }
 
-function sentence(rnd: () => number, v: Vocabulary, words: number): string {
-  const out = Array.from({ length: words }, () => pick(rnd, v.filler));
+function sentence(rnd: () => number, lang: Lang, words: number): string {
+  const vocabulary = rankedVocabulary(lang);
+  const out = Array.from({ length: words }, () => vocabulary.draw(rnd));
   out[0] = out[0][0].toUpperCase() + out[0].slice(1);
   return `${out.join(' ')}.`;
 }
 
 /**
- * The i-th synthetic article: language, source and date from a seeded PRNG; 15% xenophobic,
+ * The i-th synthetic article: language, source and date from a seeded PRNG; words drawn from a
+ * Zipf-distributed vocabulary (zipf.ts); 15% xenophobic,
  * 20% migration policy, 5% counter-speech, with evidence offsets into classifiedText;
  * one in ten repeats an earlier story (same cluster) with a signature line.
  *
@@ -93,13 +87,13 @@ export function* syntheticArticles(seed = 1): Generator<Article> {
     if (policy) inserts.push(pick(rnd, v.policy));
     if (counter) inserts.push(pick(rnd, v.counter));
     const sentences = Array.from({ length: 4 + Math.floor(rnd() * 8) }, () =>
-      sentence(rnd, v, 6 + Math.floor(rnd() * 10)),
+      sentence(rnd, lang, 6 + Math.floor(rnd() * 10)),
     );
     for (const [phrase] of inserts) {
       const k = Math.floor(rnd() * sentences.length);
       sentences[k] = `${sentences[k].slice(0, -1)} ${phrase}.`;
     }
-    const title = sentence(rnd, v, 4 + Math.floor(rnd() * 5)).slice(0, -1);
+    const title = sentence(rnd, lang, 4 + Math.floor(rnd() * 5)).slice(0, -1);
     const text = sentences.join(' ');
     const body = `${title}\n\n${text}`;
     const evidence: Evidence[] = inserts.map(([phrase, category], k) => {

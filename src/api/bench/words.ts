@@ -3,6 +3,8 @@ import type { Lang } from '../../domain.js';
 /** Word lists for synthetic articles: filler vocabulary, plus phrases that carry each label. */
 export interface Vocabulary {
   filler: string[];
+  /** Filler words about migration: placed at mid ranks of the Zipf vocabulary, not at its head. */
+  topical: string[];
   xenophobic: Array<[string, string]>;
   policy: Array<[string, string]>;
   counter: Array<[string, string]>;
@@ -16,6 +18,7 @@ export const VOCABULARY: Partial<Record<Lang, Vocabulary>> = {
       'компания завод урожай фермер налог банк кредит тенге доллар рост снижение проект программа граждане ' +
       'мигранты мигрантов трудовые рабочие граница патент регистрация Казахстан Алматы Астана Шымкент Россия Узбекистан'
     ).split(' '),
+    topical: 'мигранты мигрантов трудовые рабочие граница патент регистрация'.split(' '),
     xenophobic: [
       ['саранча', 'dehumanising'],
       ['выгнать их', 'exclusion_call'],
@@ -41,6 +44,7 @@ export const VOCABULARY: Partial<Record<Lang, Vocabulary>> = {
       'депутат сот полиция ауа райы көлік әкім аудан мәлімдеді хабарлады апта жыл компания зауыт егін ' +
       'салық банк несие теңге өсу жоба бағдарлама азаматтар мигранттар еңбек шекара Қазақстан Алматы Астана'
     ).split(' '),
+    topical: 'мигранттар еңбек шекара'.split(' '),
     xenophobic: [
       ['елден қуу керек', 'exclusion_call'],
       ['келімсектер', 'derogatory'],
@@ -58,6 +62,7 @@ export const VOCABULARY: Partial<Record<Lang, Vocabulary>> = {
       'budget law deputy court police weather transport district said reported week year company plant harvest ' +
       'tax bank loan growth project programme citizens migrants labour border permit Kazakhstan Almaty Astana'
     ).split(' '),
+    topical: 'migrants labour border permit'.split(' '),
     xenophobic: [
       ['parasites', 'dehumanising'],
       ['deport them all', 'exclusion_call'],

@@ -1,6 +1,11 @@
-import { random } from './synthetic.js';
+import type { Lang } from '../../domain.js';
+import { random } from './random.js';
+import { rankedVocabulary } from './zipf.js';
 
-const QUERIES = [
+const LANG_CODES: Lang[] = ['ru', 'kk', 'en'];
+
+/** Topical queries: migration words at mid ranks of the vocabulary, label phrases, boolean forms. */
+export const TOPICAL_QUERIES = [
   'мигранты',
   'мигрант*',
   'саранча',
@@ -16,12 +21,22 @@ const QUERIES = [
   'квота рабочую силу',
   'Алматы мигранты',
 ];
+/** Broad queries: words from the head of each vocabulary, in a large share of all articles. */
+export const BROAD_QUERIES = [
+  ...LANG_CODES.flatMap((lang) => rankedVocabulary(lang).words.slice(0, 3)),
+  'город OR правительство',
+];
+/** Rare queries: words drawn uniformly from ranks 1,000 and beyond (the long tail). */
+export function rareQuery(rnd: () => number): string {
+  const words = rankedVocabulary(LANG_CODES[Math.floor(rnd() * LANG_CODES.length)]).words;
+  return words[1000 + Math.floor(rnd() * (words.length - 1000))];
+}
 const LABELS = ['xenophobic', 'migration_policy', 'counter_speech'];
 const LANGS = ['ru', 'kk', 'en'];
 
 /**
- * Endless deterministic request paths for one endpoint: search mixes queries, filters, sorts and
- * facets; time series mixes intervals, splits and filters.
+ * Endless deterministic request paths for one endpoint: search mixes queries (20% broad, 45% topical,
+ * 35% rare), filters, sorts and facets; time series mixes intervals, splits, filters and queries.
  *
  * @example
  * const next = workload('search', 1); next() // '/api/search?q=...'
@@ -41,18 +56,24 @@ export function workload(kind: 'health' | 'search' | 'timeseries', seed: number)
       p.set('to', `2025-${String(month).padStart(2, '0')}-28`);
     }
   };
+  const query = () => {
+    const x = rnd();
+    if (x < 0.2) return pick(BROAD_QUERIES);
+    if (x < 0.65) return pick(TOPICAL_QUERIES);
+    return rareQuery(rnd);
+  };
   return () => {
     if (kind === 'health') return '/health';
     const p = new URLSearchParams();
     if (kind === 'search') {
-      if (chance(0.75)) p.set('q', pick(QUERIES));
+      if (chance(0.75)) p.set('q', query());
       filters(p);
       if (chance(0.3)) p.set('sort', 'date');
       if (chance(0.2)) p.set('collapse', 'false');
       if (chance(0.5)) p.set('facets', 'false');
       return `/api/search?${p}`;
     }
-    if (chance(0.3)) p.set('q', pick(QUERIES));
+    if (chance(0.3)) p.set('q', query());
     filters(p);
     p.set('interval', p.has('from') ? 'day' : pick(['week', 'month']));
     if (chance(0.5)) p.set('split', pick(['label', 'lang', 'source', 'target']));

@@ -10,6 +10,7 @@ import { analyzeQuery } from '../analyzed-query.js';
 import { deriveFields } from '../derived.js';
 import { emptyHealth, nextHealth } from '../health.js';
 import type { ArticleStore, ClusterCandidate, HealthUpdate } from '../port.js';
+import type { ColumnValues } from './columns.js';
 import {
   ARTICLE_COLUMNS,
   ARTICLE_SELECT,
@@ -26,6 +27,15 @@ import { timeseriesSqlite } from './timeseries.js';
 import { selection } from './where.js';
 
 export type SqliteStoreOptions = { dataDir: string } | { file: string };
+
+/** The port plus a batch write: many articles in one transaction (for bulk loads). */
+export interface SqliteStore extends ArticleStore {
+  /**
+   * @example
+   * await store.putArticles(batch); // [{ created: true }, …]
+   */
+  putArticles(articles: Article[]): Promise<Array<{ created: boolean }>>;
+}
 
 const CHUNK = 500;
 const INSERT = `INSERT INTO articles (${ARTICLE_COLUMNS.join(', ')}) VALUES (${ARTICLE_COLUMNS.map((c) => `@${c}`).join(', ')})`;
@@ -53,7 +63,7 @@ const fail = (what: string, err: unknown): Error =>
  * const memory = createSqliteStore({ file: ':memory:' });
  * await store.init();
  */
-export function createSqliteStore(options: SqliteStoreOptions): ArticleStore {
+export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
   const file = 'file' in options ? options.file : join(options.dataDir, 'kuzet.db');
   let handle: Statements | null = null;
 
@@ -80,7 +90,40 @@ export function createSqliteStore(options: SqliteStoreOptions): ArticleStore {
       .get(sql)
       .all(...params) as ClusterCandidate[];
 
-  const store: ArticleStore = {
+  const putOne = (article: Article) => {
+    const derived = deriveFields(article);
+    const values = articleValues(article, derived);
+    let rid = ridOf(article.id);
+    const created = rid === undefined;
+    if (rid === undefined) {
+      rid = Number(st().get(INSERT).run(pick(values, ARTICLE_COLUMNS)).lastInsertRowid);
+    } else {
+      st()
+        .get(UPDATE)
+        .run({ ...pick(values, ARTICLE_COLUMNS), rid });
+      st().get('DELETE FROM articles_fts WHERE rowid = ?').run(rid);
+      st().get('DELETE FROM article_bands WHERE rid = ?').run(rid);
+    }
+    st()
+      .get(PUT_DOC)
+      .run({ ...pick(values, DOC_COLUMNS), rid });
+    writeIndexes(rid, article, derived);
+    return { rid, values: values as unknown as ColumnValues, targets: article.classification?.targets ?? [], created };
+  };
+  const putMany = async (articles: Article[]) => {
+    const written = db()
+      .transaction(() => articles.map(putOne))
+      .immediate();
+    st().patchColumns((c) => {
+      for (const w of written) {
+        c.put(w.rid, w.values);
+        c.setTargets(w.rid, w.targets);
+      }
+    });
+    return written.map((w) => ({ created: w.created }));
+  };
+
+  const store: SqliteStore = {
     name: 'sqlite',
 
     async init() {
@@ -94,6 +137,7 @@ export function createSqliteStore(options: SqliteStoreOptions): ArticleStore {
         conn.pragma('foreign_keys = ON');
         migrate(conn);
         handle = new Statements(conn);
+        handle.columns();
       } catch (err) {
         throw fail(`opening ${file} (check the data directory is writable)`, err);
       }
@@ -143,33 +187,10 @@ export function createSqliteStore(options: SqliteStoreOptions): ArticleStore {
     },
 
     async putArticle(article: Article) {
-      const derived = deriveFields(article);
-      const values = articleValues(article, derived);
-      st().aggregates.invalidate();
-      return db()
-        .transaction(() => {
-          const rid = ridOf(article.id);
-          if (rid === undefined) {
-            const inserted = Number(st().get(INSERT).run(pick(values, ARTICLE_COLUMNS)).lastInsertRowid);
-            st()
-              .get(PUT_DOC)
-              .run({ ...pick(values, DOC_COLUMNS), rid: inserted });
-            writeIndexes(inserted, article, derived);
-            return { created: true };
-          }
-          st()
-            .get(UPDATE)
-            .run({ ...pick(values, ARTICLE_COLUMNS), rid });
-          st()
-            .get(PUT_DOC)
-            .run({ ...pick(values, DOC_COLUMNS), rid });
-          st().get('DELETE FROM articles_fts WHERE rowid = ?').run(rid);
-          st().get('DELETE FROM article_bands WHERE rid = ?').run(rid);
-          writeIndexes(rid, article, derived);
-          return { created: false };
-        })
-        .immediate();
+      return (await putMany([article]))[0];
     },
+
+    putArticles: (articles: Article[]) => putMany(articles),
 
     async getArticle(id: string) {
       const row = st().get(`SELECT ${ARTICLE_SELECT} WHERE a.id = ?`).get(id) as ArticleRow | undefined;
@@ -211,8 +232,7 @@ export function createSqliteStore(options: SqliteStoreOptions): ArticleStore {
     },
 
     async setClassification(id: string, classification: Classification) {
-      st().aggregates.invalidate();
-      db()
+      const rid = db()
         .transaction(() => {
           const rid = ridOf(id);
           if (rid === undefined) throw new Error(`sqlite store: no article ${id} to classify; store it first`);
@@ -221,8 +241,13 @@ export function createSqliteStore(options: SqliteStoreOptions): ArticleStore {
             .run({ ...classificationValues(classification), rid });
           st().get('UPDATE article_docs SET classification = ? WHERE rid = ?').run(JSON.stringify(classification), rid);
           writeTargets(rid, classification);
+          return rid;
         })
         .immediate();
+      st().patchColumns((c) => {
+        c.classify(rid, classificationValues(classification) as unknown as ColumnValues);
+        c.setTargets(rid, classification.targets);
+      });
     },
 
     async *scan(filters: SearchFilters | null, batchSize: number, query?: SearchRequest['query']) {

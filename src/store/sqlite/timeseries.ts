@@ -1,39 +1,79 @@
-/** Time series for the SQLite adapter: distinct clusters per bucket and series, in one grouped query. */
+/**
+ * Time series for the SQLite adapter, over the column index: distinct clusters per bucket and series,
+ * from one pass over the selected articles.
+ */
 import { LABELS } from '../../domain.js';
 import type { Interval, SplitBy, TimeseriesPoint, TimeseriesRequest } from '../../search/query.js';
 import { analyzeQuery } from '../analyzed-query.js';
 import { withoutLabels } from '../derived.js';
+import { type ColumnIndex, LABEL_BIT } from './columns.js';
+import { labelBits } from './filter.js';
+import { selectedRows } from './selected.js';
 import type { Statements } from './statements.js';
-import { selection } from './where.js';
 
-const BUCKET: Record<Interval, string> = {
-  day: 'substr(a.date, 1, 10)',
-  week: "date(a.date, 'weekday 0', '-6 days')",
-  month: "substr(a.date, 1, 7) || '-01'",
-};
+const DAY_MS = 86_400_000;
 
-const LABEL_SERIES = `(${LABELS.map((l) => `SELECT '${l}' AS label`).join(' UNION ALL ')}) l`;
+/** Start of the bucket a UTC day number falls in, as a day number. */
+function bucketDay(day: number, interval: Interval): number {
+  if (interval === 'day') return day;
+  const d = new Date(day * DAY_MS);
+  if (interval === 'week') return day - ((d.getUTCDay() + 6) % 7);
+  return Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1) / DAY_MS;
+}
 
-function split(by: SplitBy | undefined): { join: string; series: string } {
+function one(out: number[], code: number): number {
+  out[0] = code;
+  return 1;
+}
+
+/** Series names, and the series codes of an article written to `out` (one, several or none). */
+function seriesOf(
+  cols: ColumnIndex,
+  by: SplitBy | undefined,
+): { names: ReadonlyArray<string | null>; codes: (rid: number, out: number[]) => number } {
   switch (by) {
     case undefined:
-      return { join: '', series: "'all'" };
+      return { names: ['all'], codes: (_r, out) => one(out, 0) };
     case 'source':
-      return { join: '', series: 'a.source_id' };
+      return { names: cols.source.keys, codes: (r, out) => one(out, cols.sourceOf[r]) };
     case 'lang':
-      return { join: '', series: 'a.lang' };
+      return { names: cols.lang.keys, codes: (r, out) => one(out, cols.langOf[r]) };
     case 'target':
-      return { join: ' JOIN article_targets st ON st.rid = a.rid', series: 'st.target' };
+      return {
+        names: cols.target.keys,
+        codes: (r, out) => {
+          const targets = cols.targetsOf(r);
+          for (let i = 0; i < targets.length; i++) out[i] = targets[i];
+          return targets.length;
+        },
+      };
     case 'label':
       return {
-        join: ` JOIN ${LABEL_SERIES} ON ${LABELS.map((x) => `(l.label = '${x}' AND a.${x} = 1)`).join(' OR ')}`,
-        series: 'l.label',
+        names: LABELS,
+        codes: (r, out) => {
+          let n = 0;
+          LABELS.forEach((l, i) => {
+            if (cols.labels[r] & LABEL_BIT[l]) out[n++] = i;
+          });
+          return n;
+        },
       };
   }
 }
 
+interface Slice {
+  bucket: number;
+  series: string;
+  /** Clusters of one article: labelled, labelled and flagged, in the slice, flagged in the slice. */
+  single: number[];
+  /** Cluster code → bits 1, 2, 4, 8 with the same meanings, for clusters of several articles. */
+  clusters: Map<number, number>;
+  sentimentSum: number;
+  sentimentN: number;
+}
+
 /**
- * Buckets are UTC days, Monday weeks or months of the article date. The query runs over the filters
+ * Buckets are UTC days, Monday weeks or months of the article date. The pass runs over the filters
  * without the label filter, so flagged_share uses the whole slice; count, flagged and the mean
  * sentiment use the label filter too.
  *
@@ -42,36 +82,62 @@ function split(by: SplitBy | undefined): { join: string; series: string } {
  */
 export function timeseriesSqlite(st: Statements, request: TimeseriesRequest): TimeseriesPoint[] {
   const query = analyzeQuery(request.query);
-  const s = selection(query, request.query !== null, withoutLabels(request.filters));
-  const labels = request.filters.labels ?? [];
-  const labelled = labels.length ? `(${labels.map((l) => `a.${l} = 1`).join(' OR ')})` : '1';
-  const { join, series } = split(request.split_by);
-  const sql = `
-    SELECT ${BUCKET[request.interval]} AS bucket, ${series} AS series,
-      COUNT(DISTINCT CASE WHEN ${labelled} THEN a.cluster_id END) AS count,
-      COUNT(DISTINCT CASE WHEN ${labelled} AND a.xenophobic = 1 THEN a.cluster_id END) AS flagged,
-      COUNT(DISTINCT a.cluster_id) AS slice_count,
-      COUNT(DISTINCT CASE WHEN a.xenophobic = 1 THEN a.cluster_id END) AS slice_flagged,
-      AVG(CASE WHEN ${labelled} THEN a.sentiment END) AS mean_sentiment
-    FROM ${s.from}${join} WHERE ${s.where.join(' AND ')}
-    GROUP BY 1, 2 HAVING count > 0 ORDER BY 1, 2`;
-  const rows = st.aggregates.get(`timeseries|${sql}|${JSON.stringify(s.params)}`, () =>
-    st.get(sql).all(...s.params),
-  ) as Array<{
-    bucket: string;
-    series: string;
-    count: number;
-    flagged: number;
-    slice_count: number;
-    slice_flagged: number;
-    mean_sentiment: number | null;
-  }>;
-  return rows.map((r) => ({
-    bucket: r.bucket,
-    series: String(r.series),
-    count: r.count,
-    flagged: r.flagged,
-    flagged_share: r.slice_count ? r.slice_flagged / r.slice_count : 0,
-    mean_sentiment: r.mean_sentiment,
-  }));
+  const cols = st.columns();
+  const wanted = labelBits(request.filters.labels);
+  const key = `timeseries|${JSON.stringify(query)}|${request.query !== null}|${JSON.stringify(request.filters)}|${request.interval}|${request.split_by}`;
+  return st.aggregates.get(key, () => {
+    const { rows } = selectedRows(st, cols, query, request.query !== null, withoutLabels(request.filters));
+    const { names, codes } = seriesOf(cols, request.split_by);
+    const width = names.length;
+    const slices = new Map<number, Slice>();
+    const buckets = new Map<number, number>();
+    const out: number[] = [];
+    for (let i = 0; i < rows.length; i++) {
+      const r = rows[i];
+      const n = codes(r, out);
+      if (n === 0) continue;
+      let bucket = buckets.get(cols.day[r]);
+      if (bucket === undefined) {
+        bucket = bucketDay(cols.day[r], request.interval);
+        buckets.set(cols.day[r], bucket);
+      }
+      const inLabels = wanted === 0 || (cols.labels[r] & wanted) !== 0;
+      const flagged = (cols.labels[r] & LABEL_BIT.xenophobic) !== 0;
+      const bits = (inLabels ? 1 : 0) | (inLabels && flagged ? 2 : 0) | 4 | (flagged ? 8 : 0);
+      const sentiment = cols.sentiment[r];
+      const c = cols.clusterOf[r];
+      for (let k = 0; k < n; k++) {
+        const id = bucket * width + out[k];
+        let slice = slices.get(id);
+        if (!slice) {
+          const series = names[out[k]] as string;
+          slice = { bucket, series, single: [0, 0, 0, 0], clusters: new Map(), sentimentSum: 0, sentimentN: 0 };
+          slices.set(id, slice);
+        }
+        if (cols.clusterSize[c] === 1) for (let b = 0; b < 4; b++) slice.single[b] += (bits >> b) & 1;
+        else slice.clusters.set(c, (slice.clusters.get(c) ?? 0) | bits);
+        if (inLabels && !Number.isNaN(sentiment)) {
+          slice.sentimentSum += sentiment;
+          slice.sentimentN++;
+        }
+      }
+    }
+    const points: Array<TimeseriesPoint & { day: number }> = [];
+    for (const slice of slices.values()) {
+      const n = [...slice.single];
+      for (const bits of slice.clusters.values()) for (let b = 0; b < 4; b++) n[b] += (bits >> b) & 1;
+      if (n[0] === 0) continue;
+      points.push({
+        day: slice.bucket,
+        bucket: new Date(slice.bucket * DAY_MS).toISOString().slice(0, 10),
+        series: slice.series,
+        count: n[0],
+        flagged: n[1],
+        flagged_share: n[2] ? n[3] / n[2] : 0,
+        mean_sentiment: slice.sentimentN ? slice.sentimentSum / slice.sentimentN : null,
+      });
+    }
+    points.sort((a, b) => a.day - b.day || (a.series < b.series ? -1 : a.series > b.series ? 1 : 0));
+    return points.map(({ day: _day, ...p }) => p);
+  });
 }

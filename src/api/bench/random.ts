@@ -1,0 +1,16 @@
+/**
+ * Deterministic PRNG (mulberry32), so every run builds the same corpus and workload.
+ *
+ * @example
+ * const rnd = random(42); rnd(); // 0 <= x < 1, the same sequence every run
+ */
+export function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

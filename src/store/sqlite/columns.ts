@@ -1,0 +1,205 @@
+/**
+ * The short fields of every article as typed arrays indexed by rid, held in memory so filters, totals,
+ * facets, collapse and time series run in JS over a full-text rowid set instead of SQL scans. Loaded at
+ * init, patched after each write through this connection, reloaded when another connection commits.
+ */
+import type Database from 'better-sqlite3';
+import type { Label } from '../../domain.js';
+
+/** Interns strings as small integers; code 0 is reserved for null. */
+export class Dictionary {
+  readonly keys: Array<string | null> = [null];
+  private readonly codes = new Map<string, number>();
+
+  code(key: string | null): number {
+    if (key === null) return 0;
+    let code = this.codes.get(key);
+    if (code === undefined) {
+      code = this.keys.length;
+      this.codes.set(key, code);
+      this.keys.push(key);
+    }
+    return code;
+  }
+
+  /** Code of a known key, or -1. */
+  find(key: string): number {
+    return this.codes.get(key) ?? -1;
+  }
+}
+
+export interface ColumnValues {
+  id: string;
+  source_id: string;
+  lang: string;
+  country: string | null;
+  cluster_id: string;
+  date: string;
+  xenophobic: number;
+  migration_policy: number;
+  counter_speech: number;
+  severity: number | null;
+  sentiment: number | null;
+}
+
+/** Bit of each label in `labels`. */
+export const LABEL_BIT: Record<Label, number> = { xenophobic: 1, migration_policy: 2, counter_speech: 4 };
+export const NO_SEVERITY = -32768;
+const EMPTY: readonly number[] = [];
+const DAY_MS = 86_400_000;
+
+export class ColumnIndex {
+  readonly source = new Dictionary();
+  readonly lang = new Dictionary();
+  readonly country = new Dictionary();
+  readonly cluster = new Dictionary();
+  readonly target = new Dictionary();
+  /** One past the highest rid. */
+  size = 0;
+  present = new Uint8Array(0);
+  ids: string[] = [];
+  dates: string[] = [];
+  time = new Float64Array(0);
+  /** UTC day number of the date. */
+  day = new Int32Array(0);
+  sourceOf = new Uint16Array(0);
+  langOf = new Uint16Array(0);
+  countryOf = new Uint16Array(0);
+  clusterOf = new Int32Array(0);
+  labels = new Uint8Array(0);
+  severity = new Int16Array(0);
+  /** NaN where there is none. */
+  sentiment = new Float64Array(0);
+  targets: Array<readonly number[]> = [];
+  /** Articles per cluster code. */
+  clusterSize = new Int32Array(0);
+  private dateOrder: Int32Array | null = null;
+  private idOrder: Int32Array | null = null;
+  private ridOrder: Int32Array | null = null;
+
+  private grow(rid: number): void {
+    if (rid < this.present.length) return;
+    const cap = Math.max(1024, rid + 1, this.present.length * 2);
+    const extend = <T extends Uint8Array | Uint16Array | Int16Array | Int32Array | Float64Array>(a: T): T => {
+      const b = new (a.constructor as new (n: number) => T)(cap);
+      b.set(a);
+      return b;
+    };
+    this.present = extend(this.present);
+    this.time = extend(this.time);
+    this.day = extend(this.day);
+    this.sourceOf = extend(this.sourceOf);
+    this.langOf = extend(this.langOf);
+    this.countryOf = extend(this.countryOf);
+    this.clusterOf = extend(this.clusterOf);
+    this.labels = extend(this.labels);
+    this.severity = extend(this.severity);
+    this.sentiment = extend(this.sentiment);
+  }
+
+  /** Sets the short fields of one article (insert or update). */
+  put(rid: number, v: ColumnValues): void {
+    this.grow(rid);
+    this.size = Math.max(this.size, rid + 1);
+    const moved = !this.present[rid] || this.dates[rid] !== v.date || this.ids[rid] !== v.id;
+    this.ids[rid] = v.id;
+    this.dates[rid] = v.date;
+    this.time[rid] = Date.parse(v.date);
+    this.day[rid] = Math.floor(this.time[rid] / DAY_MS);
+    this.sourceOf[rid] = this.source.code(v.source_id);
+    this.langOf[rid] = this.lang.code(v.lang);
+    this.countryOf[rid] = this.country.code(v.country);
+    const cluster = this.cluster.code(v.cluster_id);
+    if (this.clusterSize.length <= cluster) {
+      const sizes = new Int32Array(Math.max(1024, this.clusterSize.length * 2, cluster + 1));
+      sizes.set(this.clusterSize);
+      this.clusterSize = sizes;
+    }
+    if (this.present[rid]) this.clusterSize[this.clusterOf[rid]]--;
+    this.clusterSize[cluster]++;
+    this.clusterOf[rid] = cluster;
+    this.present[rid] = 1;
+    this.classify(rid, v);
+    if (moved) {
+      this.dateOrder = null;
+      this.idOrder = null;
+      this.ridOrder = null;
+    }
+  }
+
+  /** Sets the classification-derived fields of one article. */
+  classify(
+    rid: number,
+    v: Pick<ColumnValues, 'xenophobic' | 'migration_policy' | 'counter_speech' | 'severity' | 'sentiment'>,
+  ): void {
+    this.labels[rid] = (v.xenophobic ? 1 : 0) | (v.migration_policy ? 2 : 0) | (v.counter_speech ? 4 : 0);
+    this.severity[rid] = v.severity === null ? NO_SEVERITY : v.severity;
+    this.sentiment[rid] = v.sentiment === null ? Number.NaN : v.sentiment;
+  }
+
+  setTargets(rid: number, targets: readonly string[]): void {
+    this.targets[rid] = targets.length ? [...new Set(targets)].map((t) => this.target.code(t)) : EMPTY;
+  }
+
+  targetsOf(rid: number): readonly number[] {
+    return this.targets[rid] ?? EMPTY;
+  }
+
+  /** Present rids by date, newest first, ties by id. */
+  byDate(): Int32Array {
+    this.dateOrder ??= this.sorted((a, b) => this.time[b] - this.time[a] || compare(this.ids[a], this.ids[b]));
+    return this.dateOrder;
+  }
+
+  /** Present rids, ascending. */
+  all(): Int32Array {
+    if (!this.ridOrder) {
+      const out: number[] = [];
+      for (let r = 0; r < this.size; r++) if (this.present[r]) out.push(r);
+      this.ridOrder = Int32Array.from(out);
+    }
+    return this.ridOrder;
+  }
+
+  /** Present rids by id. */
+  byId(): Int32Array {
+    this.idOrder ??= this.sorted((a, b) => compare(this.ids[a], this.ids[b]));
+    return this.idOrder;
+  }
+
+  private sorted(cmp: (a: number, b: number) => number): Int32Array {
+    return Int32Array.from(Array.from(this.all()).sort(cmp));
+  }
+
+  /**
+   * Reads every article's short fields and targets.
+   *
+   * @example
+   * const columns = ColumnIndex.load(db);
+   */
+  static load(db: Database.Database): ColumnIndex {
+    const index = new ColumnIndex();
+    const rows = db
+      .prepare(
+        'SELECT rid, id, source_id, lang, country, cluster_id, date, xenophobic, migration_policy, counter_speech, severity, sentiment FROM articles',
+      )
+      .iterate() as IterableIterator<ColumnValues & { rid: number }>;
+    for (const row of rows) index.put(row.rid, row);
+    const targets = new Map<number, string[]>();
+    for (const t of db.prepare('SELECT rid, target FROM article_targets').iterate() as IterableIterator<{
+      rid: number;
+      target: string;
+    }>) {
+      const list = targets.get(t.rid);
+      if (list) list.push(t.target);
+      else targets.set(t.rid, [t.target]);
+    }
+    for (const [rid, list] of targets) index.setTargets(rid, list);
+    return index;
+  }
+}
+
+/** Binary string order, as SQLite compares TEXT. */
+export function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
