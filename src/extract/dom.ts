@@ -68,3 +68,32 @@ export function ancestors(node: AnyNode, max = Number.POSITIVE_INFINITY): Elemen
   }
   return out;
 }
+
+/** Block-level elements: they start a new line when rendered and are not inline content when scored. */
+export const BLOCK_ELEMENTS: readonly string[] = [
+  'address',
+  'article',
+  'blockquote',
+  'dd',
+  'div',
+  'dl',
+  'dt',
+  'figure',
+  'form',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'hr',
+  'li',
+  'main',
+  'ol',
+  'p',
+  'pre',
+  'section',
+  'table',
+  'ul',
+];

@@ -1,45 +1,12 @@
 import type { AnyNode, Element } from 'domhandler';
 import { isBoilerplateLine } from './boilerplate.js';
-import { descendants, elementChildren, isElement, removeNode, textOf } from './dom.js';
+import { BLOCK_ELEMENTS, descendants, elementChildren, isElement, removeNode, textOf } from './dom.js';
 import { classWeight } from './score.js';
 import { linkDensity, type NodeStats } from './stats.js';
 
 const CONDITIONAL = new Set(['div', 'section', 'ul', 'ol', 'table', 'form', 'header', 'figure', 'dl', 'center']);
-const BREAKS = new Set([
-  'address',
-  'article',
-  'blockquote',
-  'dd',
-  'div',
-  'dl',
-  'dt',
-  'figcaption',
-  'figure',
-  'form',
-  'h1',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
-  'header',
-  'hr',
-  'li',
-  'main',
-  'ol',
-  'p',
-  'pre',
-  'section',
-  'table',
-  'tr',
-  'ul',
-  'td',
-  'th',
-  'caption',
-  'center',
-  'details',
-  'summary',
-]);
+/** Elements rendered on a line of their own: the blocks plus table and disclosure parts. */
+const BREAKS = new Set([...BLOCK_ELEMENTS, 'figcaption', 'tr', 'td', 'th', 'caption', 'center', 'details', 'summary']);
 
 /** The top candidate plus siblings that score close to it or read like body paragraphs. */
 export function gatherSiblings(top: Element, scores: Map<Element, number>, stats: Map<Element, NodeStats>): Element[] {

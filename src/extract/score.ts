@@ -1,5 +1,5 @@
 import type { Element } from 'domhandler';
-import { ancestors, elementChildren, isElement } from './dom.js';
+import { ancestors, BLOCK_ELEMENTS, elementChildren, isElement } from './dom.js';
 import { linkDensity, type NodeStats } from './stats.js';
 
 const POSITIVE =
@@ -8,37 +8,8 @@ const NEGATIVE =
   /-ad-|hidden|^hid$|banner|combx|comment|com-|contact|footer|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|widget|reklama|kommentar|pohozh|vrezka|caption|credit|byline|author/;
 
 const SCORED = new Set(['p', 'pre', 'td', 'section', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'li']);
-const BLOCKS = new Set([
-  'address',
-  'article',
-  'aside',
-  'blockquote',
-  'dd',
-  'div',
-  'dl',
-  'dt',
-  'fieldset',
-  'figure',
-  'footer',
-  'form',
-  'h1',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
-  'header',
-  'hr',
-  'li',
-  'main',
-  'nav',
-  'ol',
-  'p',
-  'pre',
-  'section',
-  'table',
-  'ul',
-]);
+/** Elements that end a run of inline content when scoring: the blocks plus page furniture. */
+const BLOCKS = new Set([...BLOCK_ELEMENTS, 'aside', 'fieldset', 'footer', 'nav']);
 const TAG_BONUS: Record<string, number> = {
   div: 5,
   article: 10,
