@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import type { Classification, Evidence, Lang } from '../domain.js';
 import { analyzeDetailed, stemmer } from '../text/index.js';
 import {
+  charGrams,
+  charGramValue,
   type Extracted,
   extractFeatures,
   isArguedAgainst,
@@ -85,26 +87,70 @@ function evidenceOf(text: string, x: Extracted): Evidence[] {
   return out.sort((a, b) => a.start - b.start || a.end - b.end);
 }
 
+/**
+ * The label decisions from the three probabilities: thresholds, the counter-speech and counter-argument gates, and
+ * one decision when both xenophobic and counter_speech pass (the label further above its threshold wins).
+ *
+ * @example
+ * decide(model, x, [0.9, 0.1, 0.2]).xenophobic; // true unless x is distanced or argued against
+ */
+export function decide(
+  model: ModelFile,
+  x: Extracted,
+  [px, pm, pc]: readonly number[],
+): { xenophobic: boolean; migration_policy: boolean; counter_speech: boolean } {
+  const L = model.labels;
+  let xenophobic = px >= L.xenophobic.threshold && !isDistancedOnly(x) && !isArguedAgainst(x);
+  let counter = pc >= L.counter_speech.threshold;
+  if (xenophobic && counter) {
+    if (px - L.xenophobic.threshold > pc - L.counter_speech.threshold) counter = false;
+    else xenophobic = false;
+  }
+  return { xenophobic, migration_policy: pm >= L.migration_policy.threshold, counter_speech: counter };
+}
+
 const r3 = (v: number) => Math.round(v * 1000) / 1000;
 
-const wordFeatureMemos = new Map<Lang, (norm: string) => string[]>();
+interface WordKeys {
+  /** `w:<stem>` and `p:<prefix>` feature names. */
+  words: string[];
+  /** `c:<n-gram>` feature names. */
+  grams: string[];
+  /** Ids of the word features the scoring model weighs (see {@link ModelSet.vocabIds}). */
+  wordIds: Int32Array;
+  /** Ids of the n-grams the scoring model weighs. */
+  gramIds: Int32Array;
+  /** The last text this word was seen in (its features are counted once per text). */
+  seen: number;
+}
 
-/** Normalised token → its bag-of-words feature names (stem and 5-letter prefix), memoised per language. */
-function wordFeatures(lang: Lang): (norm: string) => string[] {
-  let f = wordFeatureMemos.get(lang);
-  if (f) return f;
+const MEMO_LIMIT = 100_000;
+const NO_IDS = new Int32Array(0);
+
+function idsOf(keys: string[], ids: Map<string, number> | null): Int32Array {
+  if (!ids) return NO_IDS;
+  const known = new Set<number>();
+  for (const k of keys) {
+    const id = ids.get(k);
+    if (id !== undefined) known.add(id);
+  }
+  return known.size ? Int32Array.from(known) : NO_IDS;
+}
+
+/** Normalised token → its bag-of-words and character n-gram features, memoised (one memo per caller). */
+function wordKeys(lang: Lang, ids: Map<string, number> | null): (norm: string) => WordKeys {
+  const m = new Map<string, WordKeys>();
   const stemOf = stemmer(lang);
-  const memo = new Map<string, string[]>();
-  f = (norm) => {
-    let key = memo.get(norm);
-    if (key !== undefined) return key;
-    key = wordFeatures5(stemOf(norm), norm);
-    if (memo.size >= 100_000) memo.clear();
-    memo.set(norm, key);
-    return key;
+  return (norm) => {
+    let keys = m.get(norm);
+    if (keys !== undefined) return keys;
+    const words = wordFeatures5(stemOf(norm), norm);
+    const grams = charGrams(norm);
+    keys = { words, grams, wordIds: idsOf(words, ids), gramIds: idsOf(grams, ids), seen: -1 };
+    if (m.size >= MEMO_LIMIT) m.clear();
+    m.set(norm, keys);
+    return keys;
   };
-  wordFeatureMemos.set(lang, f);
-  return f;
 }
 
 /**
@@ -132,28 +178,76 @@ export async function loadClassifier(options: ClassifierOptions = {}): Promise<C
     ? modelSet([model.labels.xenophobic, model.labels.migration_policy, model.labels.counter_speech])
     : null;
   const version = versionOf(lexicon.version, model);
-  const featurize = (text: string, lang?: Lang): Extracted => {
+  const vocabIds = models && models.vocabIds.size > 0 ? models.vocabIds : null;
+  const vocabSeen = new Uint32Array(vocabIds?.size ?? 0);
+  const labelCount = models?.models.length ?? 0;
+  const binary = models?.models.map((m) => m.input === 'binary') ?? [];
+  let textNo = 0;
+  const keysOf = new Map<Lang, (norm: string) => WordKeys>();
+  /** Features of one text; with `logits`, the word and n-gram features are summed into it per label instead of
+   * being put in the map (same scores, no map entries). */
+  const analyse = (text: string, lang: Lang | undefined, logits: Float64Array | null): Extracted => {
     const l = lang && lang !== 'und' ? lang : classifyLanguage(text);
     const analyzed = analyzeDetailed(text, l, false);
     const tokens = l === 'en' ? splitGlued(analyzed, splitter, knownEn) : analyzed;
-    const wordOf = wordFeatures(l);
+    textNo = (textNo + 1) >>> 0 || 1;
+    if (textNo === 1) {
+      vocabSeen.fill(0);
+      keysOf.clear();
+    }
+    let keyOf = keysOf.get(l);
+    if (!keyOf) {
+      keyOf = wordKeys(l, vocabIds);
+      keysOf.set(l, keyOf);
+    }
     const index = indexes.get(l) ?? (indexes.get('ru') as LangIndex);
     const x = extractFeatures(tokens, findMatches(index, tokens), text);
+    const f = x.features;
+    let gramCount = 0;
+    const fresh: WordKeys[] | null = logits && models ? null : [];
+    const vw = models?.vocabWeights ?? new Float64Array(0);
+    const wordSums = new Float64Array(labelCount);
+    const gramSums = new Float64Array(labelCount);
+    const addIds = (ids: Int32Array, sums: Float64Array) => {
+      for (let k = 0; k < ids.length; k++) {
+        const id = ids[k];
+        if (vocabSeen[id] === textNo) continue;
+        vocabSeen[id] = textNo;
+        for (let j = 0, at = id * labelCount; j < labelCount; j++) sums[j] += vw[at + j];
+      }
+    };
     for (const t of tokens) {
-      const keys = wordOf(t.norm);
-      for (let k = 0; k < keys.length; k++) x.features.set(keys[k], 1);
+      const keys = keyOf(t.norm);
+      gramCount += keys.grams.length;
+      if (keys.seen === textNo) continue;
+      keys.seen = textNo;
+      if (fresh) fresh.push(keys);
+      else {
+        addIds(keys.wordIds, wordSums);
+        addIds(keys.gramIds, gramSums);
+      }
+    }
+    const v = charGramValue(gramCount);
+    if (fresh) {
+      for (const keys of fresh) {
+        for (let k = 0; k < keys.words.length; k++) f.set(keys.words[k], 1);
+        for (let k = 0; k < keys.grams.length; k++) f.set(keys.grams[k], v);
+      }
+    } else if (logits) {
+      const lw = Math.LN2;
+      const lv = Math.log1p(v);
+      for (let j = 0; j < labelCount; j++)
+        logits[j] += binary[j] ? wordSums[j] + gramSums[j] : wordSums[j] * lw + gramSums[j] * lv;
     }
     return x;
   };
+  const featurize = (text: string, lang?: Lang): Extracted => analyse(text, lang, null);
   const classify = (text: string, lang?: Lang): Classification => {
     if (!model || !models) throw new Error("no classifier model: run 'kuzet train' to build lexicons/model.json.");
-    const x = featurize(text ?? '', lang);
-    const L = model.labels;
-    const [px, pm, pc] = scoreAll(models, x.features);
-    let xenophobic = px >= L.xenophobic.threshold && !isDistancedOnly(x) && !isArguedAgainst(x);
-    let counter = pc >= L.counter_speech.threshold;
-    if (xenophobic && counter)
-      px - L.xenophobic.threshold > pc - L.counter_speech.threshold ? (counter = false) : (xenophobic = false);
+    const logits = new Float64Array(labelCount);
+    const x = analyse(text ?? '', lang, logits);
+    const [px, pm, pc] = scoreAll(models, x.features, logits);
+    const { xenophobic, migration_policy, counter_speech: counter } = decide(model, x, [px, pm, pc]);
     const severity = xenophobic ? severityOf(x) : 0;
     const sentiment = xenophobic
       ? Math.min(x.sentiment, -0.25 * severity)
@@ -164,7 +258,7 @@ export async function loadClassifier(options: ClassifierOptions = {}): Promise<C
       xenophobic,
       xenophobia_score: r3(px),
       severity,
-      migration_policy: pm >= L.migration_policy.threshold,
+      migration_policy,
       migration_policy_score: r3(pm),
       counter_speech: counter,
       targets: [...x.groups].sort(),

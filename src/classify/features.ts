@@ -259,6 +259,30 @@ export function squash(f: FeatureMap): Map<string, number> {
 }
 
 const PREFIX = 5;
+const GRAM_MIN = 3;
+const GRAM_MAX = 5;
+/** Scale of the character n-gram block: each text's n-grams get log1p value `CHAR_SCALE / sqrt(n-gram count)`. */
+export const CHAR_SCALE = 2;
+
+/**
+ * Character n-gram feature names (`c:<3 to 5 letters>`, word boundaries marked `^` and `$`) of one normalised token,
+ * which generalise across inflection and spelling; tokens shorter than 3 letters or with digits have none.
+ *
+ * @example
+ * charGrams('орда'); // ['c:^ор', 'c:орд', 'c:рда', 'c:да$', 'c:^орд', 'c:орда', 'c:рда$', 'c:^орда', 'c:орда$']
+ */
+export function charGrams(norm: string): string[] {
+  if (norm.length < GRAM_MIN || /\d/.test(norm)) return [];
+  const s = `^${norm}$`;
+  const out: string[] = [];
+  for (let n = GRAM_MIN; n <= GRAM_MAX; n++) for (let i = 0; i + n <= s.length; i++) out.push(`c:${s.slice(i, i + n)}`);
+  return out;
+}
+
+/** The log1p-space value of every n-gram feature of a text with `count` n-gram occurrences in all. */
+export function charGramValue(count: number): number {
+  return Math.expm1(CHAR_SCALE / Math.sqrt(Math.max(1, count)));
+}
 
 /**
  * Bag-of-words feature names of one token: `w:<stem>` (stems longer than 2 letters, no digits) and `p:<first 5

@@ -19,4 +19,4 @@ export {
   loadLexicon,
   parseLexiconFile,
 } from './lexicon.js';
-export { trainModel } from './train.js';
+export { crossValidate, trainModel } from './train.js';

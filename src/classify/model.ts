@@ -38,10 +38,18 @@ export function score(m: LabelModel, features: Map<string, number>): number {
 
 const compiled = new WeakMap<LabelModel, Map<string, number>>();
 
+/** Bag-of-words and character n-gram features (kept only when they occur in `minDf` training examples). */
+const isVocabulary = (k: string) => k.startsWith('w:') || k.startsWith('p:') || k.startsWith('c:');
+
 /** Several label models merged into one lookup table: feature → weight per model. */
 export interface ModelSet {
   models: LabelModel[];
   weights: Map<string, Float64Array>;
+  /** Word and character n-gram features (`w:`, `p:`, `c:`; kept out of `weights`) → dense id, for the scoring path
+   * that sums them per word without building a feature map. */
+  vocabIds: Map<string, number>;
+  /** Weight of vocabulary id `i` in model `j` at `i * models.length + j`. */
+  vocabWeights: Float64Array;
 }
 
 /**
@@ -60,19 +68,35 @@ export function modelSet(models: LabelModel[]): ModelSet {
       row[j] = w;
     }
   });
-  return { models, weights };
+  const vocabIds = new Map<string, number>();
+  for (const k of [...weights.keys()].sort()) if (isVocabulary(k)) vocabIds.set(k, vocabIds.size);
+  const vocabWeights = new Float64Array(vocabIds.size * models.length);
+  for (const [k, id] of vocabIds) {
+    vocabWeights.set(weights.get(k) as Float64Array, id * models.length);
+    weights.delete(k);
+  }
+  return { models, weights, vocabIds, vocabWeights };
 }
 
-/** Probabilities of every model in the set for one feature map. */
-export function scoreAll(set: ModelSet, features: Map<string, number>): number[] {
+/**
+ * Probabilities of every model in the set for one feature map; `logits` (one per model) are added to the linear
+ * scores first (the n-gram part when it is summed outside the map).
+ */
+export function scoreAll(set: ModelSet, features: Map<string, number>, logits?: ArrayLike<number>): number[] {
   const n = set.models.length;
-  const z = set.models.map((m) => m.bias);
+  const z = set.models.map((m, j) => m.bias + (logits ? logits[j] : 0));
   const binary = set.models.map((m) => m.input === 'binary');
   for (const [k, v] of features) {
     const row = set.weights.get(k);
-    if (row === undefined) continue;
+    if (row !== undefined) {
+      const lv = Math.log1p(v);
+      for (let j = 0; j < n; j++) z[j] += binary[j] ? row[j] : row[j] * lv;
+      continue;
+    }
+    const id = set.vocabIds.get(k);
+    if (id === undefined) continue;
     const lv = Math.log1p(v);
-    for (let j = 0; j < n; j++) z[j] += binary[j] ? row[j] : row[j] * lv;
+    for (let j = 0; j < n; j++) z[j] += binary[j] ? set.vocabWeights[id * n + j] : set.vocabWeights[id * n + j] * lv;
   }
   return z.map(sigmoid);
 }
@@ -101,9 +125,7 @@ function bestThreshold(probs: number[], ys: boolean[]): number {
 function frequentFeatures(examples: Example[], minDf: number, words: boolean): Set<string> {
   const df = new Map<string, number>();
   for (const e of examples) for (const k of e.features.keys()) df.set(k, (df.get(k) ?? 0) + 1);
-  return new Set(
-    [...df].filter(([k, n]) => (k.startsWith('w:') || k.startsWith('p:') ? words && n >= minDf : true)).map(([k]) => k),
-  );
+  return new Set([...df].filter(([k, n]) => (isVocabulary(k) ? words && n >= minDf : true)).map(([k]) => k));
 }
 
 export interface TrainOptions {
@@ -113,6 +135,8 @@ export interface TrainOptions {
   minDf?: number;
   /** Folds for choosing the threshold on out-of-fold scores; 0 or 1 picks it on the training scores. */
   folds?: number;
+  /** Weight of natural's naive Bayes log-odds over `w:` stems added to the logistic score (0: logistic only). */
+  bayes?: number;
 }
 
 /**
@@ -124,11 +148,11 @@ export interface TrainOptions {
  */
 export function trainWithCvThreshold(examples: Example[], opts: TrainOptions = {}): LabelModel {
   const folds = opts.folds ?? 5;
-  const model = fitLogistic(examples, opts);
+  const model = fitLabel(examples, opts);
   if (folds < 2) return model;
   const oof = new Array<number>(examples.length);
   for (let f = 0; f < folds; f++) {
-    const part = fitLogistic(
+    const part = fitLabel(
       examples.filter((_, i) => i % folds !== f),
       opts,
     );
@@ -142,12 +166,74 @@ export function trainWithCvThreshold(examples: Example[], opts: TrainOptions = {
 }
 
 export function trainLogistic(examples: Example[], opts: TrainOptions = {}): LabelModel {
-  const model = fitLogistic(examples, opts);
+  const model = fitLabel(examples, opts);
   model.threshold = bestThreshold(
     examples.map((e) => score(model, e.features)),
     examples.map((e) => e.y),
   );
   return model;
+}
+
+/**
+ * The logistic model, blended with natural's naive Bayes over word stems when `opts.bayes` > 0. `w:` features are
+ * always 1 (log1p 1 = ln 2), so the blend `z_logistic + bayes * z_bayes` folds exactly into one linear model.
+ */
+function fitLabel(examples: Example[], opts: TrainOptions): LabelModel {
+  const model = fitLogistic(examples, opts);
+  const lambda = opts.bayes ?? 0;
+  if (!(lambda > 0)) return model;
+  const nb = bayesLogOdds(examples, (k) => k.startsWith('w:'));
+  const weights: Record<string, number> = { ...model.weights };
+  for (const [k, w] of nb.weights) weights[k] = (weights[k] ?? 0) + (lambda * w) / Math.LN2;
+  const sorted: Record<string, number> = {};
+  for (const k of Object.keys(weights).sort()) sorted[k] = round(weights[k]);
+  return {
+    ...model,
+    trainer: 'kuzet-logistic-l2+natural.BayesClassifier',
+    bias: round(model.bias + lambda * nb.bias),
+    weights: sorted,
+  };
+}
+
+/**
+ * Trains natural's BayesClassifier on the presence of the selected features and reads it back as log-odds: natural
+ * scores P(c) * prod over present features of count(f, c) / total(c), so log P(yes) - log P(no) is a bias plus one
+ * weight per present feature.
+ *
+ * @example
+ * bayesLogOdds(examples, (k) => k.startsWith('w:')).weights.get('w:квот'); // > 0 for migration_policy
+ */
+export function bayesLogOdds(
+  examples: Example[],
+  select: (feature: string) => boolean,
+): { bias: number; weights: Map<string, number> } {
+  const clf = new natural.BayesClassifier();
+  for (const e of examples) {
+    const doc = [...e.features.keys()].filter(select).sort();
+    clf.addDocument(doc.length ? doc : ['_none'], e.y ? 'yes' : 'no');
+  }
+  clf.train();
+  const inner = (
+    clf as unknown as {
+      classifier: {
+        classFeatures: Record<string, Record<number, number>>;
+        classTotals: Record<string, number>;
+        smoothing: number;
+      };
+    }
+  ).classifier;
+  const names = Object.keys((clf as unknown as { features: Record<string, number> }).features);
+  const yes = inner.classFeatures.yes ?? {};
+  const no = inner.classFeatures.no ?? {};
+  const totYes = inner.classTotals.yes ?? 1;
+  const totNo = inner.classTotals.no ?? 1;
+  const weights = new Map<string, number>();
+  names.forEach((name, i) => {
+    if (name === '_none') return;
+    const w = Math.log((yes[i] ?? inner.smoothing) / totYes) - Math.log((no[i] ?? inner.smoothing) / totNo);
+    weights.set(name, w);
+  });
+  return { bias: Math.log(totYes / totNo), weights };
 }
 
 function fitLogistic(examples: Example[], opts: TrainOptions): LabelModel {
