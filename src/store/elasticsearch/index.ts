@@ -9,10 +9,10 @@ import type { SearchFilters, SearchRequest } from '../../search/query.js';
 import { analyzeQuery } from '../analyzed-query.js';
 import { StoreRequestError } from '../errors.js';
 import { emptyHealth, nextHealth } from '../health.js';
-import type { ArticleStore, ClusterCandidate, HealthUpdate } from '../port.js';
+import type { ArticleStore, HealthUpdate } from '../port.js';
+import { dedupeKeys } from './dedupe-keys.js';
 import { articleDocument, articleFromSource, classificationUpdate } from './documents.js';
 import { ARTICLE_MAPPING, indexNames, KEYS_MAPPING, SOURCE_MAPPING, STATE_MAPPING } from './mappings.js';
-import { bands as minhashBands } from '../../dedupe/minhash.js';
 import { articleQuery } from './query.js';
 import { searchElasticsearch } from './search.js';
 import { timeseriesElasticsearch } from './timeseries.js';
@@ -80,42 +80,7 @@ export function createElasticsearchStore(options: ElasticsearchStoreOptions): Ar
     }
   }
 
-  /** Records the article as the holder of its dedupe keys where no earlier article holds them. */
-  async function claimKeys(article: Article): Promise<void> {
-    const holder = { id: article.id, minhash: article.minhash, cluster_id: article.cluster_id };
-    const ids = [`hash:${article.content_hash}`, ...minhashBands(article.minhash).map((b) => `band:${b}`)];
-    const r = await client.bulk({ operations: ids.flatMap((_id) => [{ create: { _index: idx.keys, _id } }, holder]) });
-    const failed = r.items.find((i) => i.create?.error && i.create.status !== 409);
-    if (failed) throw new Error(`claiming dedupe keys: ${JSON.stringify(failed.create?.error)}`);
-  }
-
-  async function searchCandidates(query: estypes.QueryDslQueryContainer, size: number): Promise<ClusterCandidate[]> {
-    const r = await client.search<ClusterCandidate>({
-      index: idx.articles,
-      query,
-      sort: byDate,
-      size,
-      _source: ['id', 'minhash', 'cluster_id'],
-    });
-    return r.hits.hits.flatMap((h) => (h._source ? [h._source] : []));
-  }
-
-  /** Realtime holders of the keys first, then any other article a search sees (refreshed writes). */
-  async function candidates(keys: string[], query: estypes.QueryDslQueryContainer, size: number) {
-    const found = new Map<string, ClusterCandidate>();
-    for (const c of [...(await keyHolders(keys)), ...(await searchCandidates(query, size))]) found.set(c.id, c);
-    return [...found.values()].slice(0, size);
-  }
-
-  async function keyHolders(ids: string[]): Promise<ClusterCandidate[]> {
-    if (!ids.length) return [];
-    const r = await client.mget<ClusterCandidate>({ index: idx.keys, ids });
-    const seen = new Map<string, ClusterCandidate>();
-    for (const doc of r.docs) {
-      if ('found' in doc && doc.found && doc._source) seen.set(doc._source.id, doc._source);
-    }
-    return [...seen.values()];
-  }
+  const keys = dedupeKeys(client, idx);
 
   const store: ArticleStore = {
     name: 'elasticsearch',
@@ -135,7 +100,8 @@ export function createElasticsearchStore(options: ElasticsearchStoreOptions): Ar
       run('storing sources', async () => {
         if (!sources.length) return;
         const operations = sources.flatMap((s) => [
-          { update: { _index: idx.sources, _id: s.id } },
+          // Several processes (api, workers, scheduler) upsert the same sources as they start.
+          { update: { _index: idx.sources, _id: s.id, retry_on_conflict: 5 } },
           { doc: { id: s.id, source: s }, doc_as_upsert: true },
         ]);
         const r = await client.bulk({ operations, refresh: true });
@@ -157,29 +123,41 @@ export function createElasticsearchStore(options: ElasticsearchStoreOptions): Ar
 
     recordHealth: (update: HealthUpdate) =>
       run(`recording health of ${update.source_id}`, async () => {
-        let previous: SourceHealth | null = null;
-        try {
-          previous =
-            (await client.get<{ health?: SourceHealth }>({ index: idx.sources, id: update.source_id }))._source
-              ?.health ?? null;
-        } catch (err) {
-          if (!isNotFound(err)) throw err;
+        // Read-modify-write with optimistic concurrency: two crawls finishing at once both count.
+        for (let attempt = 0; ; attempt++) {
+          let previous: SourceHealth | null = null;
+          let version: { if_seq_no: number; if_primary_term: number } | null = null;
+          try {
+            const r = await client.get<{ health?: SourceHealth }>({ index: idx.sources, id: update.source_id });
+            previous = r._source?.health ?? null;
+            if (r._seq_no !== undefined && r._primary_term !== undefined) {
+              version = { if_seq_no: r._seq_no, if_primary_term: r._primary_term };
+            }
+          } catch (err) {
+            if (!isNotFound(err)) throw err;
+          }
+          const health = nextHealth(previous, update);
+          const doc = { id: update.source_id, health };
+          try {
+            await client.update({
+              index: idx.sources,
+              id: update.source_id,
+              doc,
+              ...(version ?? { doc_as_upsert: true }),
+              refresh: true,
+            });
+            return health;
+          } catch (err) {
+            const conflict = err instanceof errors.ResponseError && err.statusCode === 409;
+            if (!conflict || attempt >= 5) throw err;
+          }
         }
-        const health = nextHealth(previous, update);
-        await client.update({
-          index: idx.sources,
-          id: update.source_id,
-          doc: { id: update.source_id, health },
-          doc_as_upsert: true,
-          refresh: true,
-        });
-        return health;
       }),
 
     putArticle: (article: Article) =>
       run(`storing article ${article.id}`, async () => {
         const r = await client.index({ index: idx.articles, id: article.id, document: articleDocument(article) });
-        await claimKeys(article);
+        await keys.claim(article);
         return { created: r.result === 'created' };
       }),
 
@@ -205,13 +183,13 @@ export function createElasticsearchStore(options: ElasticsearchStoreOptions): Ar
     findByContentHash: (hash: string) =>
       run(
         'finding by content hash',
-        async () => (await candidates([`hash:${hash}`], { term: { content_hash: hash } }, 1))[0] ?? null,
+        async () => (await keys.candidates([`hash:${hash}`], { term: { content_hash: hash } }, 1))[0] ?? null,
       ),
 
     findBandCandidates: (bands: string[], limit: number) =>
       run('finding band candidates', async () =>
         bands.length && limit > 0
-          ? candidates(
+          ? keys.candidates(
               bands.map((b) => `band:${b}`),
               { terms: { bands } },
               Math.min(limit, PAGE),

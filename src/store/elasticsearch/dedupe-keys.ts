@@ -1,0 +1,59 @@
+import type { Client, estypes } from '@elastic/elasticsearch';
+import { bands } from '../../dedupe/minhash.js';
+import type { Article } from '../../domain.js';
+import type { ClusterCandidate } from '../port.js';
+import type { IndexNames } from './mappings.js';
+
+const byDate: estypes.SortCombinations[] = [{ date: { order: 'asc' } }, { id: { order: 'asc' } }];
+
+/**
+ * Near-duplicate lookups for the Elasticsearch adapter. Searches see writes only after a refresh,
+ * so each article also claims its dedupe keys (`hash:<content hash>`, `band:<MinHash band>`) as
+ * documents in the keys index, which realtime mget reads at once: two copies of a story crawled a
+ * moment apart still join one cluster.
+ *
+ * @example
+ * const keys = dedupeKeys(client, indexNames('kuzet'));
+ * await keys.claim(article);
+ * await keys.candidates([`hash:${article.content_hash}`], { term: { content_hash: article.content_hash } }, 1);
+ */
+export function dedupeKeys(client: Client, idx: IndexNames) {
+  /** Records the article as the holder of its dedupe keys where no earlier article holds them. */
+  async function claimKeys(article: Article): Promise<void> {
+    const holder = { id: article.id, minhash: article.minhash, cluster_id: article.cluster_id };
+    const ids = [`hash:${article.content_hash}`, ...bands(article.minhash).map((b) => `band:${b}`)];
+    const r = await client.bulk({ operations: ids.flatMap((_id) => [{ create: { _index: idx.keys, _id } }, holder]) });
+    const failed = r.items.find((i) => i.create?.error && i.create.status !== 409);
+    if (failed) throw new Error(`claiming dedupe keys: ${JSON.stringify(failed.create?.error)}`);
+  }
+
+  async function searchCandidates(query: estypes.QueryDslQueryContainer, size: number): Promise<ClusterCandidate[]> {
+    const r = await client.search<ClusterCandidate>({
+      index: idx.articles,
+      query,
+      sort: byDate,
+      size,
+      _source: ['id', 'minhash', 'cluster_id'],
+    });
+    return r.hits.hits.flatMap((h) => (h._source ? [h._source] : []));
+  }
+
+  /** Realtime holders of the keys first, then any other article a search sees (refreshed writes). */
+  async function candidates(keys: string[], query: estypes.QueryDslQueryContainer, size: number) {
+    const found = new Map<string, ClusterCandidate>();
+    for (const c of [...(await keyHolders(keys)), ...(await searchCandidates(query, size))]) found.set(c.id, c);
+    return [...found.values()].slice(0, size);
+  }
+
+  async function keyHolders(ids: string[]): Promise<ClusterCandidate[]> {
+    if (!ids.length) return [];
+    const r = await client.mget<ClusterCandidate>({ index: idx.keys, ids });
+    const seen = new Map<string, ClusterCandidate>();
+    for (const doc of r.docs) {
+      if ('found' in doc && doc.found && doc._source) seen.set(doc._source.id, doc._source);
+    }
+    return [...seen.values()];
+  }
+
+  return { claim: claimKeys, candidates };
+}
