@@ -12,6 +12,8 @@ const HATECHECK = fileURLToPath(
 );
 const HELP = `Usage: kuzet bench-classify [--articles 2000] [--json] [--hatecheck FILE]`;
 
+const ARTICLE_BYTES = 3 * 1024;
+
 function buildArticles(texts: { text: string; lang: Lang }[], count: number): { text: string; lang: Lang }[] {
   const out: { text: string; lang: Lang }[] = [];
   const byLang = new Map<Lang, string[]>();
@@ -21,7 +23,8 @@ function buildArticles(texts: { text: string; lang: Lang }[], count: number): { 
     const lang = langs[a % langs.length];
     const pool = byLang.get(lang) as string[];
     let text = '';
-    for (let k = a * 7; text.length < 3000; k += 13) text += `${pool[k % pool.length]}\n`;
+    // 3 KB articles, measured in UTF-8 bytes as they arrive from a crawl (Cyrillic letters take two).
+    for (let k = a * 7; Buffer.byteLength(text) < ARTICLE_BYTES; k += 13) text += `${pool[k % pool.length]}\n`;
     out.push({ text, lang });
   }
   return out;
