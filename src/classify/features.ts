@@ -158,8 +158,14 @@ export function extractFeatures(tokens: AnalyzedToken[], matches: Match[], text:
       if (endorsed && (mod === 'q' || mod === 'rep')) add(f, 'hate:endorsed', w);
       if (mod && mod !== 'ques') distancedHate += w;
     }
-    if (c === 'positive') mod === 'neg' ? (neg += w) : mod ? 0 : (pos += w);
-    if (c === 'negative' || HATE.has(c)) mod === 'neg' ? (pos += 0.3 * w) : mod ? 0 : (neg += w);
+    if (c === 'positive') {
+      if (mod === 'neg') neg += w;
+      else if (!mod) pos += w;
+    }
+    if (c === 'negative' || HATE.has(c)) {
+      if (mod === 'neg') pos += 0.3 * w;
+      else if (!mod) neg += w;
+    }
   }
   const collectiveSentences = new Set(
     live.filter((l) => l.match.entry.category === 'collective').map((l) => tokens[l.match.first].sentence),

@@ -1,5 +1,4 @@
 /** Compiles lexicon patterns into a per-language index and finds entry matches in analysed tokens. */
-import type { Lang } from '../domain.js';
 import type { AnalyzedToken } from '../text/index.js';
 import { foldCase } from '../text/index.js';
 import { scopeWords } from '../text/scope-words.js';

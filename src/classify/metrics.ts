@@ -87,7 +87,10 @@ export function evaluate(
       if (!group.has(label)) group.set(label, new Tally());
       group.get(label)?.add(truth, p[label]);
     }
-    if (g.counter_speech === true) cs++, p.xenophobic && csFlagged++;
+    if (g.counter_speech === true) {
+      cs++;
+      if (p.xenophobic) csFlagged++;
+    }
   });
   const toObj = (m: Map<EvalLabel, Tally>) => Object.fromEntries([...m].map(([k, t]) => [k, t.scores()]));
   return {

@@ -26,7 +26,10 @@ const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
  */
 export function score(m: LabelModel, features: Map<string, number>): number {
   let weights = compiled.get(m);
-  if (!weights) compiled.set(m, (weights = new Map(Object.entries(m.weights))));
+  if (!weights) {
+    weights = new Map(Object.entries(m.weights));
+    compiled.set(m, weights);
+  }
   const binary = m.input === 'binary';
   let z = m.bias;
   for (const [k, v] of features) {
@@ -64,7 +67,10 @@ export function modelSet(models: LabelModel[]): ModelSet {
   models.forEach((m, j) => {
     for (const [k, w] of Object.entries(m.weights)) {
       let row = weights.get(k);
-      if (!row) weights.set(k, (row = new Float64Array(models.length)));
+      if (!row) {
+        row = new Float64Array(models.length);
+        weights.set(k, row);
+      }
       row[j] = w;
     }
   });
@@ -108,9 +114,17 @@ function bestThreshold(probs: number[], ys: boolean[]): number {
     let tp = 0;
     let fp = 0;
     let fn = 0;
-    probs.forEach((p, i) => (p >= t ? (ys[i] ? tp++ : fp++) : ys[i] ? fn++ : 0));
+    probs.forEach((p, i) => {
+      if (p >= t) {
+        if (ys[i]) tp++;
+        else fp++;
+      } else if (ys[i]) fn++;
+    });
     const f1 = tp ? (2 * tp) / (2 * tp + fp + fn) : 0;
-    if (f1 > bestF1 + 1e-9) (bestF1 = f1), (best = round(t));
+    if (f1 > bestF1 + 1e-9) {
+      bestF1 = f1;
+      best = round(t);
+    }
   }
   return best;
 }
@@ -156,7 +170,9 @@ export function trainWithCvThreshold(examples: Example[], opts: TrainOptions = {
       examples.filter((_, i) => i % folds !== f),
       opts,
     );
-    examples.forEach((e, i) => i % folds === f && (oof[i] = score(part, e.features)));
+    examples.forEach((e, i) => {
+      if (i % folds === f) oof[i] = score(part, e.features);
+    });
   }
   model.threshold = bestThreshold(
     oof,
@@ -262,7 +278,9 @@ function fitLogistic(examples: Example[], opts: TrainOptions): LabelModel {
     for (let j = 0; j < w.length; j++) w[j] -= rate * (g[j] / n + l2 * w[j]);
   }
   const weights: Record<string, number> = {};
-  names.forEach((nm, j) => (weights[nm] = round(w[j])));
+  names.forEach((nm, j) => {
+    weights[nm] = round(w[j]);
+  });
   return { trainer: 'kuzet-logistic-l2', input: 'log1p', bias: round(b), threshold: 0.5, weights };
 }
 
@@ -287,7 +305,10 @@ export function trainNaturalLogistic(examples: Example[], minDf = 4): LabelModel
   const names = Object.keys((clf as unknown as { features: Record<string, number> }).features);
   const weights: Record<string, number> = {};
   let bias = 0;
-  names.forEach((nm, i) => (nm === BIAS ? (bias = round(theta[i])) : (weights[nm] = round(theta[i]))));
+  names.forEach((nm, i) => {
+    if (nm === BIAS) bias = round(theta[i]);
+    else weights[nm] = round(theta[i]);
+  });
   const sorted = Object.fromEntries(Object.entries(weights).sort(([a], [b]) => (a < b ? -1 : 1)));
   const model: LabelModel = {
     trainer: 'natural.LogisticRegressionClassifier',

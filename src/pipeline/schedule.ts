@@ -11,8 +11,8 @@ import { type CrawlJob, QUEUES } from './stages.js';
  * @example
  * const stop = startScheduler(queues, () => [...sources.values()], log);
  */
-export function enqueueDueCrawls(queues: JobQueues, sources: Source[], now = Date.now()): Promise<void[]> {
-  return Promise.all(
+export async function enqueueDueCrawls(queues: JobQueues, sources: Source[], now = Date.now()): Promise<void> {
+  await Promise.all(
     sources
       .filter((s) => s.enabled)
       .map((s) => {

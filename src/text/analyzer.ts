@@ -1,7 +1,7 @@
 /** The analyzer shared by the classifier and the store: tokens with stems and negation/quote/reported-speech scope. */
 import type { Lang } from '../domain.js';
 import { type ScopeWords, scopeWords } from './scope-words.js';
-import { stem, stemmer } from './stem.js';
+import { stemmer } from './stem.js';
 import { type RawToken, tokenize } from './tokenize.js';
 
 export interface Token {
@@ -154,10 +154,16 @@ export function analyzeDetailed(text: string, lang: Lang, withStems = true): Ana
     const gap = r.start > prevEnd ? scanGap(text, prevEnd, r.start, quote) : 0;
     prevEnd = r.end;
     if (gap & GAP_SENTENCE && i > sentenceStart) closeSentence(i, (gap & GAP_QUESTION) !== 0);
-    if (gap & GAP_CLAUSE) (negLeft = 0), (clauseStart = i);
+    if (gap & GAP_CLAUSE) {
+      negLeft = 0;
+      clauseStart = i;
+    }
     const norm = r.norm;
     const bits = rolesOf(roles, norm, lang);
-    if (bits & BREAKER) (negLeft = 0), (clauseStart = i);
+    if (bits & BREAKER) {
+      negLeft = 0;
+      clauseStart = i;
+    }
     const t: AnalyzedToken = {
       text: r.text,
       norm,

@@ -119,7 +119,10 @@ function stemUncached(word: string, lang: Lang): string {
 
 function memoFor(lang: Lang): Map<string, string> {
   let m = memo.get(lang);
-  if (!m) memo.set(lang, (m = new Map()));
+  if (!m) {
+    m = new Map();
+    memo.set(lang, m);
+  }
   return m;
 }
 

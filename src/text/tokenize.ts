@@ -97,7 +97,10 @@ export function tokenize(text: string, lang: Lang): RawToken[] {
   const tokens: RawToken[] = [];
   let singles = 0;
   let memo = normMemo.get(lang);
-  if (!memo) normMemo.set(lang, (memo = new Map()));
+  if (!memo) {
+    memo = new Map();
+    normMemo.set(lang, memo);
+  }
   const lower = text.toLowerCase();
   const aligned = lower.length === text.length;
   const source = aligned ? lower : text;

@@ -46,7 +46,10 @@ export async function run(argv: string[]): Promise<number> {
     console.error(`kuzet bench-classify: ${(err as Error).message}\n${HELP}`);
     return 2;
   }
-  if (values.help) return (console.log(HELP), 0);
+  if (values.help) {
+    console.log(HELP);
+    return 0;
+  }
   const clf = await loadClassifier();
   const warn = (file: string) => (line: number, msg: string) =>
     console.error(`kuzet bench-classify: ${file}:${line} skipped: ${msg}`);
@@ -107,7 +110,10 @@ export async function run(argv: string[]): Promise<number> {
     },
     throughput,
   };
-  if (values.json) return (console.log(JSON.stringify(result)), 0);
+  if (values.json) {
+    console.log(JSON.stringify(result));
+    return 0;
+  }
   console.log(`classifier ${clf.version}\n`);
   console.log(formatReport(`held-out ${testFile}`, heldOut));
   console.log(`\n${formatReport(`HateCheck immigrants ${hcFile}`, hateCheck)}`);

@@ -5,7 +5,7 @@ import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { loadClassifier } from '../../classify/index.js';
+import { type Classifier, loadClassifier } from '../../classify/index.js';
 import { LANGS } from '../../domain.js';
 
 const HELP = `Usage: kuzet classify [FILE.jsonl] [--model FILE]
@@ -19,26 +19,30 @@ const InputSchema = z.object({
 });
 
 export async function run(argv: string[]): Promise<number> {
-  let parsed;
+  let values: { model?: string; help?: boolean };
+  let positionals: string[];
   try {
-    parsed = parseArgs({
+    ({ values, positionals } = parseArgs({
       args: argv,
       allowPositionals: true,
       options: { model: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
-    });
+    }));
   } catch (err) {
     console.error(`kuzet classify: ${(err as Error).message}\n${HELP}`);
     return 2;
   }
-  if (parsed.values.help) return (console.log(HELP), 0);
-  let clf;
+  if (values.help) {
+    console.log(HELP);
+    return 0;
+  }
+  let clf: Classifier;
   try {
-    clf = await loadClassifier({ modelPath: parsed.values.model });
+    clf = await loadClassifier({ modelPath: values.model });
   } catch (err) {
     console.error(`kuzet classify: ${(err as Error).message}`);
     return 1;
   }
-  const file = parsed.positionals[0];
+  const file = positionals[0];
   const input = file ? createReadStream(file, 'utf8') : process.stdin;
   const opened = new Promise<Error | null>((resolve) => {
     input.once('error', resolve);
@@ -46,7 +50,10 @@ export async function run(argv: string[]): Promise<number> {
     input.once('end', () => resolve(null));
   });
   const failed = await opened;
-  if (failed) return (console.error(`kuzet classify: cannot read ${file}: ${failed.message}`), 1);
+  if (failed) {
+    console.error(`kuzet classify: cannot read ${file}: ${failed.message}`);
+    return 1;
+  }
   const rl = createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY });
   let line = 0;
   let errors = 0;

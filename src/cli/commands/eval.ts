@@ -9,21 +9,27 @@ FILE holds JSON lines {text, lang?, xenophobic?, migration_policy?, counter_spee
 and the share of counter-speech flagged xenophobic.`;
 
 export async function run(argv: string[]): Promise<number> {
-  let parsed;
+  let values: { json?: boolean; model?: string; help?: boolean };
+  let positionals: string[];
   try {
-    parsed = parseArgs({
+    ({ values, positionals } = parseArgs({
       args: argv,
       allowPositionals: true,
       options: { json: { type: 'boolean' }, model: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
-    });
+    }));
   } catch (err) {
     console.error(`kuzet eval: ${(err as Error).message}\n${HELP}`);
     return 2;
   }
-  const { values, positionals } = parsed;
-  if (values.help) return (console.log(HELP), 0);
+  if (values.help) {
+    console.log(HELP);
+    return 0;
+  }
   const file = positionals[0];
-  if (!file) return (console.error(`kuzet eval: a gold file is required\n${HELP}`), 2);
+  if (!file) {
+    console.error(`kuzet eval: a gold file is required\n${HELP}`);
+    return 2;
+  }
   try {
     const clf = await loadClassifier({ modelPath: values.model });
     const rows = await readGold(file, (line, msg) => console.error(`kuzet eval: ${file}:${line} skipped: ${msg}`));

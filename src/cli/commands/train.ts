@@ -27,7 +27,10 @@ export async function run(argv: string[]): Promise<number> {
     console.error(`kuzet train: ${(err as Error).message}\n${HELP}`);
     return 2;
   }
-  if (values.help) return (console.log(HELP), 0);
+  if (values.help) {
+    console.log(HELP);
+    return 0;
+  }
   const corpus = values.corpus ?? join(DEFAULT_LEXICON_DIR, 'corpus', 'train.jsonl');
   const out = values.out ?? DEFAULT_MODEL_PATH;
   try {

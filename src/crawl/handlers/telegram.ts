@@ -38,7 +38,6 @@ export async function handleTelegram(run: CrawlRun, ctx: CheerioCrawlingContext)
   const urls = posts.map((p) => telegramPostUrl(channel, p.post_id));
   const stored = await run.deps.state.existingIds(urls.map(documentKey));
   let sawStored = false;
-  let budgetLeft = true;
   let firstSkipped: number | null = null;
   for (const [i, post] of [...posts.entries()].reverse()) {
     const url = urls[i];
@@ -49,7 +48,6 @@ export async function handleTelegram(run: CrawlRun, ctx: CheerioCrawlingContext)
     }
     if (!post.text || run.aborted || run.emittedUrls.has(url)) continue;
     if (!run.takeBudget()) {
-      budgetLeft = false;
       firstSkipped = post.post_id;
       break;
     }
