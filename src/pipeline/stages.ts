@@ -15,6 +15,9 @@ export const QUEUES = {
   documents: 'documents',
 } as const;
 
+/** Longest a crawl may hold its source's lease; a worker that dies frees it after this. */
+const CRAWL_LEASE_MS = 2 * 60 * 60 * 1000;
+
 export interface CrawlJob {
   source_id: string;
 }
@@ -93,8 +96,6 @@ export async function runCrawl(source: Source, deps: StageDeps): Promise<CrawlRe
 
 /** Start the workers of both stages on the queue backend. */
 export function startWorkers(deps: StageDeps, concurrency: number): QueueWorker[] {
-  // A crawl that outlasts its schedule slot must not run twice at once in this process.
-  const running = new Set<string>();
   const crawlWorker = deps.queues.work<CrawlJob>(
     QUEUES.crawl,
     async ({ source_id }) => {
@@ -103,15 +104,16 @@ export function startWorkers(deps: StageDeps, concurrency: number): QueueWorker[
         deps.log.warn('crawl job for an unknown source skipped', { source: source_id });
         return;
       }
-      if (running.has(source_id)) {
+      // A crawl that outlasts its schedule slot must not run twice at once, in any worker process.
+      const release = await deps.queues.lease(`crawl:${source_id}`, CRAWL_LEASE_MS);
+      if (!release) {
         deps.log.info('crawl skipped: the previous crawl of this source is still running', { source: source_id });
         return;
       }
-      running.add(source_id);
       try {
         await runCrawl(source, deps);
       } finally {
-        running.delete(source_id);
+        await release();
       }
     },
     { concurrency },

@@ -21,6 +21,12 @@ export interface JobQueues {
   work<T>(queue: string, handler: (data: T) => Promise<void>, options?: { concurrency?: number }): QueueWorker;
   /** Resolves when `queue` has no waiting, delayed or active jobs. */
   drained(queue: string): Promise<void>;
+  /**
+   * Takes an exclusive lease on `key` for `ttlMs` (held across every process on the same backend),
+   * or resolves null when another holder has it. The returned function releases it; a holder that
+   * dies releases it by expiry.
+   */
+  lease(key: string, ttlMs: number): Promise<(() => Promise<void>) | null>;
   counts(
     queue: string,
   ): Promise<{ waiting: number; active: number; completed: number; failed: number; delayed: number }>;

@@ -87,3 +87,21 @@ async function connectionsNamed(prefix: string): Promise<number> {
   const list = (await admin.client('LIST')) as string;
   return list.split('\n').filter((line) => line.includes(` name=${prefix}-`)).length;
 }
+
+describe('bullmq leases', () => {
+  it('exclude each other across separate connections, as worker processes do', async () => {
+    const prefix = newPrefix();
+    const a = createBullmqQueues({ redisUrl: redisUrl(), prefix });
+    const b = createBullmqQueues({ redisUrl: redisUrl(), prefix });
+    try {
+      const release = await a.lease('crawl:orda', 60_000);
+      expect(release).not.toBeNull();
+      expect(await b.lease('crawl:orda', 60_000)).toBeNull();
+      await release?.();
+      expect(await b.lease('crawl:orda', 60_000)).not.toBeNull();
+    } finally {
+      await a.close();
+      await b.close();
+    }
+  });
+});

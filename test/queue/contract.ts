@@ -176,6 +176,23 @@ export function runQueueContract(name: string, makeQueues: MakeQueues): void {
       expect(await queues.counts('counts')).toEqual({ waiting: 2, active: 0, completed: 0, failed: 0, delayed: 0 });
     });
 
+    it('leases a key to one holder at a time, until released or expired', async () => {
+      const queues = await open();
+      const release = await queues.lease('crawl:orda', 60_000);
+      expect(release).not.toBeNull();
+      expect(await queues.lease('crawl:orda', 60_000)).toBeNull();
+      expect(await queues.lease('crawl:vlast', 60_000)).not.toBeNull();
+      await release?.();
+      const again = await queues.lease('crawl:orda', 100);
+      expect(again).not.toBeNull();
+      await sleep(250);
+      const next = await queues.lease('crawl:orda', 60_000);
+      expect(next).not.toBeNull();
+      await again?.();
+      expect(await queues.lease('crawl:orda', 60_000)).toBeNull();
+      await next?.();
+    });
+
     it('stops taking jobs once a worker is closed, and refuses work after close()', async () => {
       const queues = await open();
       let calls = 0;

@@ -9,6 +9,8 @@ import { decodeJobId, encodeJobId } from './job-id.js';
 const log = logger('queue');
 const PENDING_STATES = ['waiting', 'delayed', 'active', 'prioritized', 'waiting-children'] as const;
 const DRAIN_POLL_MS = 50;
+const RELEASE_IF_OWNER =
+  "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end";
 
 export interface BullmqQueueOptions extends QueueSettings {
   redisUrl: string;
@@ -47,6 +49,17 @@ export function createBullmqQueues(options: BullmqQueueOptions): JobQueues {
 
   return {
     name: 'bullmq',
+
+    async lease(key: string, ttlMs: number) {
+      const redisKey = `${prefix}:lease:${key}`;
+      const token = `${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}`;
+      const taken = await producer.set(redisKey, token, 'PX', Math.max(1, Math.round(ttlMs)), 'NX');
+      if (taken !== 'OK') return null;
+      return async () => {
+        // Delete only our own lease: after expiry someone else may hold the key.
+        await producer.eval(RELEASE_IF_OWNER, 1, redisKey, token);
+      };
+    },
 
     async add<T>(queueName: string, data: T, jobOptions: JobOptions = {}): Promise<void> {
       const queue = queueFor(queueName, 'add to');

@@ -19,6 +19,8 @@ export function createMemoryQueues(options: QueueSettings = {}): JobQueues {
   const workers = new Set<QueueWorker>();
   let closed = false;
   let anonymous = 0;
+  const leases = new Map<string, { token: number; until: number }>();
+  let leaseTokens = 0;
 
   const queueFor = (name: string): NamedMemoryQueue => {
     let queue = queues.get(name);
@@ -34,6 +36,16 @@ export function createMemoryQueues(options: QueueSettings = {}): JobQueues {
 
   return {
     name: 'memory',
+
+    async lease(key: string, ttlMs: number) {
+      const held = leases.get(key);
+      if (held && held.until > Date.now()) return null;
+      const token = ++leaseTokens;
+      leases.set(key, { token, until: Date.now() + ttlMs });
+      return async () => {
+        if (leases.get(key)?.token === token) leases.delete(key);
+      };
+    },
 
     async add<T>(queue: string, data: T, jobOptions: JobOptions = {}): Promise<void> {
       ensureOpen(`add to "${queue}"`);
