@@ -27,3 +27,18 @@ export class HostPacer {
     if (slot > now) await sleep(slot - now);
   }
 }
+
+const shared = new Map<number, HostPacer>();
+
+/**
+ * The process-wide pacer for a delay: crawls of different sources on one host (the Telegram
+ * channels on t.me, a site with several sections as sources) are spaced against each other too.
+ */
+export function sharedHostPacer(delayMs: number): HostPacer {
+  let pacer = shared.get(delayMs);
+  if (!pacer) {
+    pacer = new HostPacer(delayMs);
+    shared.set(delayMs, pacer);
+  }
+  return pacer;
+}

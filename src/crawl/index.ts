@@ -12,7 +12,7 @@ import { crawleeLog } from './crawlee-log.js';
 import { handleArticle } from './handlers/article.js';
 import { handleFeed, handleListing, handleSitemap } from './handlers/pages.js';
 import { handleTelegram, telegramPageUrl } from './handlers/telegram.js';
-import { HostPacer } from './host-pacer.js';
+import { sharedHostPacer } from './host-pacer.js';
 import { CappedHttpClient, rawBodyOf } from './http-client.js';
 import { type CrawlOptions, resolveCrawlOptions } from './options.js';
 import { RobotsCache } from './robots.js';
@@ -55,7 +55,7 @@ function buildCrawler(
   config: Configuration,
   httpClient: CappedHttpClient,
 ) {
-  const pacer = new HostPacer(options.perHostDelayMs);
+  const pacer = sharedHostPacer(options.perHostDelayMs);
   return new CheerioCrawler(
     {
       requestQueue: queue,

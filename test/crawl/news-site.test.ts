@@ -88,6 +88,21 @@ describe('crawlSource on a news site', () => {
     for (let i = 1; i < pages.length; i++) expect(pages[i] - pages[i - 1]).toBeGreaterThanOrEqual(70);
   });
 
+  it('spaces requests to one host across concurrent crawls of different sources', async () => {
+    const feedOnly = (id: string, feed: string) =>
+      fixtureSource(site.url, { id, feeds: [`${site.url}${feed}`], sitemaps: [], listings: [] });
+    await Promise.all([
+      crawlSource(feedOnly('one', '/rss'), new MemoryState().deps({ perHostDelayMs: 90 })),
+      crawlSource(feedOnly('two', '/atom.xml'), new MemoryState().deps({ perHostDelayMs: 90 })),
+    ]);
+    const times = site.requests
+      .filter((r) => r.path !== '/robots.txt')
+      .map((r) => r.at)
+      .sort((a, b) => a - b);
+    expect(times.length).toBeGreaterThan(4);
+    for (let i = 1; i < times.length; i++) expect(times[i] - times[i - 1]).toBeGreaterThanOrEqual(80);
+  });
+
   it('fetches no article twice on a second run, and feeds and sitemaps answer 304', async () => {
     const state = new MemoryState();
     await crawlSource(fixtureSource(site.url), state.deps());
