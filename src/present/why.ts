@@ -35,6 +35,43 @@ const WORDS = {
   },
 } as const;
 
+/** Lexicon categories in words, per interface language; unknown categories are shown as they are. */
+const CATEGORY_NAMES: Record<UiLang, Record<string, string>> = {
+  en: {
+    violence: 'call for violence',
+    expulsion: 'exclusion call',
+    slur: 'slur',
+    dehumanizing: 'dehumanising',
+    blame: 'collective blame',
+    hostile: 'hostile',
+    derogatory: 'derogatory',
+    denial: '"not racist, but"',
+    negative: 'negative',
+    policy: 'migration policy',
+    counter: 'counter-speech',
+    positive: 'positive',
+    endorse: 'endorsement',
+  },
+  ru: {
+    violence: 'призыв к насилию',
+    expulsion: 'призыв к изгнанию',
+    slur: 'оскорбление',
+    dehumanizing: 'расчеловечивание',
+    blame: 'коллективная вина',
+    hostile: 'враждебность',
+    derogatory: 'уничижение',
+    denial: '«я не расист, но»',
+    negative: 'негатив',
+    policy: 'миграционная политика',
+    counter: 'контрречь',
+    positive: 'позитив',
+    endorse: 'одобрение',
+  },
+};
+
+const categoryName = (category: string, ui: UiLang) =>
+  CATEGORY_NAMES[ui][category] ?? category.replaceAll('_', ' ');
+
 /** Lexicon categories that give context (who is talked about, reported speech) rather than a reason. */
 const CONTEXT = new Set(['target', 'reporting', 'self', 'sense', 'collective']);
 const ORDER = [
@@ -86,7 +123,7 @@ export function whyFlagged(c: Classification | null, ui: UiLang = 'en'): string 
     const key = `${e.text.toLowerCase()}|${e.category}`;
     if (seen.has(key) || quotes.length >= 5) continue;
     seen.add(key);
-    quotes.push(`«${e.text.replace(/\s+/g, ' ').trim()}» (${e.category.replaceAll('_', ' ')})`);
+    quotes.push(`«${e.text.replace(/\s+/g, ' ').trim()}» (${categoryName(e.category, ui)})`);
   }
   return `${w.flagged} ${labels.join(', ')}${quotes.length ? `: ${quotes.join(', ')}` : ''}`;
 }

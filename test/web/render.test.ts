@@ -90,9 +90,11 @@ describe('whyFlagged', () => {
       { start: 30, end: 37, text: 'саранча', entry: 'ru.dehumanizing.locust', category: 'dehumanizing' },
     ]);
     expect(whyFlagged(c)).toBe(
-      'Flagged xenophobic (severity 3: calls for violence or expulsion): «выгнать» (expulsion), «саранча» (dehumanizing)',
+      'Flagged xenophobic (severity 3: calls for violence or expulsion): «выгнать» (exclusion call), «саранча» (dehumanising)',
     );
-    expect(whyFlagged(c, 'ru')).toMatch(/^Отмечено ксенофобия \(уровень 3: призывы к насилию или изгнанию\)/);
+    expect(whyFlagged(c, 'ru')).toBe(
+      'Отмечено ксенофобия (уровень 3: призывы к насилию или изгнанию): «выгнать» (призыв к изгнанию), «саранча» (расчеловечивание)',
+    );
     expect(whyFlagged(classification([], { xenophobic: false, severity: 0 }))).toBe('Not flagged');
     expect(whyFlagged(null)).toBe('Not classified yet');
   });
