@@ -69,8 +69,7 @@ const CATEGORY_NAMES: Record<UiLang, Record<string, string>> = {
   },
 };
 
-const categoryName = (category: string, ui: UiLang) =>
-  CATEGORY_NAMES[ui][category] ?? category.replaceAll('_', ' ');
+const categoryName = (category: string, ui: UiLang) => CATEGORY_NAMES[ui][category] ?? category.replaceAll('_', ' ');
 
 /** Lexicon categories that give context (who is talked about, reported speech) rather than a reason. */
 const CONTEXT = new Set(['target', 'reporting', 'self', 'sense', 'collective']);
