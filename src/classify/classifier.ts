@@ -100,10 +100,12 @@ export function decide(
   [px, pm, pc]: readonly number[],
 ): { xenophobic: boolean; migration_policy: boolean; counter_speech: boolean } {
   const L = model.labels;
-  let xenophobic = px >= L.xenophobic.threshold && !isDistancedOnly(x) && !isArguedAgainst(x);
-  let counter = pc >= L.counter_speech.threshold;
+  const distanced = isDistancedOnly(x);
+  let xenophobic = px >= L.xenophobic.threshold && !distanced && !isArguedAgainst(x);
+  let counter = pc >= L.counter_speech.threshold || (distanced && x.condemnedQuote);
   if (xenophobic && counter) {
-    if (px - L.xenophobic.threshold > pc - L.counter_speech.threshold) counter = false;
+    const ownVoiceAfterQuote = x.condemnedQuote && x.plainHate.size > 0;
+    if (ownVoiceAfterQuote || px - L.xenophobic.threshold > pc - L.counter_speech.threshold) counter = false;
     else xenophobic = false;
   }
   return { xenophobic, migration_policy: pm >= L.migration_policy.threshold, counter_speech: counter };

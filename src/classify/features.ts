@@ -1,5 +1,6 @@
 /** Turns lexicon matches in context into named features, plus the facts severity, targets and sentiment need. */
 import type { AnalyzedToken } from '../text/index.js';
+import { condemnedSpans } from './condemned.js';
 import type { Category } from './lexicon.js';
 import type { Match } from './matcher.js';
 
@@ -37,6 +38,8 @@ export interface Extracted {
   endorsed: boolean;
   /** Counter-speech or reporting vocabulary found (condemnation, courts, debunking). */
   condemning: boolean;
+  /** A quoted or referenced statement rejected by a condemnation predicate in the same sentence (see condemnedSpan). */
+  condemnedQuote: boolean;
   /** A counter-argument marker ("хватит винить", «кінәламаңыздар», "stop blaming") outside questions. */
   arguing: boolean;
   /** Hate in the writer's own voice next to a counter-argument: a disclaimer ("я не расист, но"), plain hate in a
@@ -49,16 +52,21 @@ function add(f: FeatureMap, name: string, v: number): void {
   f.set(name, (f.get(name) ?? 0) + v);
 }
 
-function modifier(m: Match, tokens: AnalyzedToken[], courtSentences: Set<number>): string {
+function modifier(
+  m: Match,
+  tokens: AnalyzedToken[],
+  courtSentences: Set<number>,
+  { condemned, ownVoice }: { condemned: Set<number>; ownVoice: Set<number> },
+): string {
   let quoted = false;
   let negated = false;
   for (let k = m.first; k <= m.last; k++) {
-    if (tokens[k].quoted) quoted = true;
+    if (tokens[k].quoted || condemned.has(k)) quoted = true;
     if (tokens[k].negated) negated = true;
   }
   const t = tokens[m.first];
   if (quoted) return 'q';
-  if (t.reported || courtSentences.has(t.sentence)) return 'rep';
+  if ((t.reported || courtSentences.has(t.sentence)) && !ownVoice.has(m.first)) return 'rep';
   if (negated && !m.ownNegation) return 'neg';
   if (t.question) return 'ques';
   return '';
@@ -107,6 +115,9 @@ export function extractFeatures(tokens: AnalyzedToken[], matches: Match[], text:
   const courtSentences = new Set<number>();
   for (const m of matches)
     if (m.entry.category === 'counter' && m.entry.id.includes('.court')) courtSentences.add(tokens[m.first].sentence);
+  const spans = condemnedSpans(tokens);
+  const condemned = spans.condemned;
+  let condemnedHate = 0;
   let endorsed = false;
   for (const m of matches)
     if (m.entry.category === 'endorse' && !tokens[m.first].negated && !tokens[m.first].question) endorsed = true;
@@ -129,7 +140,7 @@ export function extractFeatures(tokens: AnalyzedToken[], matches: Match[], text:
       add(f, `${c}:free`, 1);
       continue;
     }
-    const mod = modifier(m, tokens, courtSentences);
+    const mod = modifier(m, tokens, courtSentences, spans);
     const w = m.entry.weight;
     if (c === 'positive' && mod === 'neg' && !NEGPOS_SKIP.has(tokens[m.first].norm) && targetNear(m)) {
       add(f, 'positive:neg', w);
@@ -157,6 +168,7 @@ export function extractFeatures(tokens: AnalyzedToken[], matches: Match[], text:
       }
       if (endorsed && (mod === 'q' || mod === 'rep')) add(f, 'hate:endorsed', w);
       if (mod && mod !== 'ques') distancedHate += w;
+      if (mod === 'q' && condemned.has(m.first)) condemnedHate += w;
     }
     if (c === 'positive') {
       if (mod === 'neg') neg += w;
@@ -192,7 +204,8 @@ export function extractFeatures(tokens: AnalyzedToken[], matches: Match[], text:
       [...plainHate.values()].reduce((a, b) => a + b, 0),
     );
   const sentiment = pos + neg === 0 ? 0 : Math.tanh((pos - neg) / 2);
-  const condemning = f.has('counter');
+  if (condemnedHate > 0) add(f, 'hate:condemned', condemnedHate);
+  const condemning = f.has('counter') || condemned.size > 0;
   const { arguing, ownVoiceHate } = counterArgument(tokens, matches, hateAt);
   if (arguing) add(f, ownVoiceHate ? 'argument&hate' : 'argument', 1);
   return {
@@ -204,6 +217,7 @@ export function extractFeatures(tokens: AnalyzedToken[], matches: Match[], text:
     distancedHate,
     endorsed,
     condemning,
+    condemnedQuote: condemned.size > 0,
     arguing,
     ownVoiceHate,
   };
@@ -242,7 +256,8 @@ function counterArgument(
  * if (isDistancedOnly(x)) xenophobic = false;
  */
 export function isDistancedOnly(x: Extracted): boolean {
-  return x.condemning && !x.endorsed && x.distancedHate > 0 && x.plainHate.size === 0;
+  if (x.endorsed || x.plainHate.size > 0) return false;
+  return x.condemnedQuote || (x.condemning && x.distancedHate > 0);
 }
 
 /**

@@ -1,0 +1,234 @@
+/** Quoted or referenced hate governed by a condemnation predicate: someone else's words, named in order to reject them. */
+import type { AnalyzedToken } from '../text/index.js';
+
+/** Words that introduce a quoted or referenced statement ("saying", "words like", «называть», «деу»); stem prefixes. */
+const REFERENCE = [
+  // en
+  'say',
+  'call',
+  'statement',
+  'phrase',
+  'word',
+  'term',
+  'slogan',
+  'remark',
+  'comment',
+  'label',
+  'slur',
+  'refer',
+  'describ',
+  'shout',
+  'compar',
+  // ru
+  'называ',
+  'назвать',
+  'обзыва',
+  'говорить',
+  'говорят',
+  'говорит',
+  'фраз',
+  'слова',
+  'словечк',
+  'высказыван',
+  'выражени',
+  'лозунг',
+  'ярлык',
+  'кличк',
+  'утвержден',
+  'крич',
+  'сравнени',
+  // kk
+  'деу',
+  'дейтін',
+  'деп',
+  'деген',
+  'сөз',
+  'тіркес',
+  'атау',
+  'ұран',
+  'айқай',
+  'теңеу',
+];
+
+/** Condemnation predicates ("is disgusting", «позор», «масқара»); stem prefixes, or `=word` for whole tokens. */
+const CONDEMN = [
+  // en
+  'disgust',
+  'unacceptab',
+  '=wrong',
+  'racis',
+  'hateful',
+  'ignoran',
+  'shame',
+  'bigot',
+  'offensiv',
+  'appall',
+  'outrage',
+  'vile',
+  'xenophob',
+  'dehumaniz',
+  '=lie',
+  '=lies',
+  '=false',
+  'nonsense',
+  'despicab',
+  'inexcusab',
+  'inhuman',
+  // ru
+  'недопустим',
+  'позор',
+  'стыдн',
+  'стыд',
+  '=ложь',
+  'лживо',
+  'отвратит',
+  'мерзк',
+  'мерзост',
+  'расизм',
+  'расист',
+  'ксенофоб',
+  'оскорбит',
+  'неприемлем',
+  'возмутит',
+  'постыдн',
+  'дискримин',
+  'бесчелове',
+  '=прекратите',
+  '=хватит',
+  // kk
+  'масқара',
+  '=ұят',
+  'ұятсыз',
+  'өтірік',
+  'жала',
+  'нәсілшіл',
+  'жиіркенішті',
+  'орынсыз',
+  'кемсіт',
+  'қорлау',
+  'қорлық',
+];
+
+/** Multi-word condemnation: "no place", "can't believe", «не место», «орны жоқ». */
+const CONDEMN_PAIRS: [string, string][] = [
+  ['no', 'place'],
+  ["can't", 'believe'],
+  ['cannot', 'believe'],
+  ['не', 'место'],
+  ['орны', 'жоқ'],
+];
+
+const CONTRAST = new Set(['но', 'однако', 'but', 'however', 'yet', 'бірақ', 'алайда']);
+
+const MEMO_LIMIT = 50_000;
+const memo = new Map<string[], Map<string, boolean>>();
+
+function hits(list: string[], norm: string): boolean {
+  let m = memo.get(list);
+  if (!m) {
+    m = new Map();
+    memo.set(list, m);
+  }
+  let v = m.get(norm);
+  if (v === undefined) {
+    v = hitsUncached(list, norm);
+    if (m.size >= MEMO_LIMIT) m.clear();
+    m.set(norm, v);
+  }
+  return v;
+}
+
+function hitsUncached(list: string[], norm: string): boolean {
+  for (const w of list) {
+    if (w.charCodeAt(0) === 61) {
+      if (norm === w.slice(1)) return true;
+    } else if (norm.startsWith(w)) return true;
+  }
+  return false;
+}
+
+function isCondemnation(tokens: AnalyzedToken[], k: number): boolean {
+  const t = tokens[k];
+  const next = tokens[k + 1];
+  if (next && next.sentence === t.sentence && CONDEMN_PAIRS.some(([a, b]) => t.norm === a && next.norm === b))
+    return true;
+  return !t.quoted && !t.negated && !t.question && hits(CONDEMN, t.norm);
+}
+
+/**
+ * Token indices of quoted or referenced statements that a condemnation predicate in the same sentence rejects
+ * ("Saying 'immigrants are vermin' is disgusting", «Фраза "все мигранты воры" — это ложь», «"Келімсектер" деу —
+ * масқара»). The span covers the quoted tokens and the words after a reference marker, and stops at a contrast word
+ * ("but", «но», «бірақ») following the predicate, so hate after it stays in the writer's own voice.
+ *
+ * @example
+ * condemnedSpan(analyzeDetailed('Calling migrants vermin is disgusting.', 'en', false)).has(2); // true
+ */
+export function condemnedSpan(tokens: AnalyzedToken[]): Set<number> {
+  return condemnedSpans(tokens).condemned;
+}
+
+/**
+ * {@link condemnedSpan} plus the tokens after the contrast word that closes it (`ownVoice`): the writer's own words
+ * again, even when the sentence opened with a reporting verb ("Calling them X is wrong, but they are X").
+ *
+ * @example
+ * condemnedSpans(analyzeDetailed('Calling them rats is wrong, but they are rats.', 'en', false)).ownVoice.size; // 3
+ */
+export function condemnedSpans(tokens: AnalyzedToken[]): { condemned: Set<number>; ownVoice: Set<number> } {
+  const condemned = new Set<number>();
+  const ownVoice = new Set<number>();
+  let start = 0;
+  while (start < tokens.length) {
+    const s = tokens[start].sentence;
+    let end = start;
+    while (end < tokens.length && tokens[end].sentence === s) end++;
+    const stop = markSentence(tokens, start, end, condemned);
+    for (let k = stop + 1; k < end; k++) ownVoice.add(k);
+    start = end;
+  }
+  return { condemned, ownVoice };
+}
+
+/** Marks one sentence; returns the index of the contrast word that ends the span (or the sentence end). */
+function markSentence(tokens: AnalyzedToken[], from: number, to: number, span: Set<number>): number {
+  let predicate = -1;
+  for (let k = from; k < to; k++)
+    if (isCondemnation(tokens, k)) {
+      predicate = k;
+      break;
+    }
+  if (predicate < 0) {
+    markRejectedQuote(tokens, from, to, span);
+    return to;
+  }
+  let stop = to;
+  for (let k = predicate + 1; k < to; k++)
+    if (CONTRAST.has(tokens[k].norm)) {
+      stop = k;
+      break;
+    }
+  let referenced = false;
+  for (let k = from; k < stop; k++) {
+    const t = tokens[k];
+    if (t.quoted) span.add(k);
+    else if (referenced && k !== predicate) span.add(k);
+    else if (!referenced && hits(REFERENCE, t.norm)) referenced = true;
+  }
+  return stop;
+}
+
+/**
+ * A quote rejected by negation: a negated reference ("not people shouting 'kick them all out'", «"бәрін қуу керек"
+ * деген айқай емес») or a negated quoted label ("refugees aren't 'Taliban'", «беженцы — не "талибы"»).
+ */
+function markRejectedQuote(tokens: AnalyzedToken[], from: number, to: number, span: Set<number>): void {
+  let rejected = false;
+  for (let k = from; k < to && !rejected; k++) {
+    const t = tokens[k];
+    const opensQuote = t.quoted && (k === from || !tokens[k - 1].quoted);
+    rejected = !t.question && t.negated && (opensQuote || (!t.quoted && hits(REFERENCE, t.norm)));
+  }
+  if (!rejected) return;
+  for (let k = from; k < to; k++) if (tokens[k].quoted) span.add(k);
+}
