@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 const here = dirname(fileURLToPath(import.meta.url));
 const LANGS = new Set(['ru', 'kk', 'en']);
 const TARGETS = new Set(['tajik', 'uzbek', 'kyrgyz', 'afghan', 'chinese', 'african', 'pakistani', 'central_asian', 'migrants']);
-const CASES = new Set(['slur', 'obfuscated', 'counter_quote', 'counter_argument', 'self_irony', 'polysemy_neutral', 'polysemy_hate',
+const CASES = new Set(['slur', 'obfuscated', 'derogatory', 'counter_quote', 'counter_argument', 'self_irony', 'polysemy_neutral', 'polysemy_hate',
   'negation', 'question', 'reported', 'collective_blame', 'call_violence', 'policy_restrictive', 'policy_news',
   'neutral_mention', 'positive', 'unrelated']);
 
