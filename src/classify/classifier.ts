@@ -11,6 +11,8 @@ import {
   extractFeatures,
   isArguedAgainst,
   isDistancedOnly,
+  isNegatedOnly,
+  isSelfReference,
   wordFeatures as wordFeatures5,
 } from './features.js';
 import { gluedSplitter, splitGlued } from './glued.js';
@@ -53,10 +55,20 @@ export function versionOf(lexiconVersion: string, model: ModelFile | null): stri
   return `lexicon-${lexiconVersion}+model-${hash}`;
 }
 
+/** Languages whose texts code-switch into Russian slurs («чучмектер», «понаехи»): their index also holds the Russian
+ * slur entries they have no entry of the same name for. */
+const BORROWS_RUSSIAN_SLURS = new Set<Lang>(['kk', 'uz', 'ky', 'tg']);
+const entryName = (id: string) => id.slice(id.indexOf('.'));
+
 export function buildIndexes(lexicon: Lexicon): Map<Lang, LangIndex> {
   const indexes = new Map<Lang, LangIndex>();
-  for (const lang of ['ru', 'kk', 'en', 'uz', 'ky', 'tg'] as const)
-    indexes.set(lang, buildIndex(lexicon.entries.filter((e) => e.language === lang)));
+  const russianSlurs = lexicon.entries.filter((e) => e.language === 'ru' && e.category === 'slur');
+  for (const lang of ['ru', 'kk', 'en', 'uz', 'ky', 'tg'] as const) {
+    const own = lexicon.entries.filter((e) => e.language === lang);
+    const names = new Set(own.map((e) => entryName(e.id)));
+    const borrowed = BORROWS_RUSSIAN_SLURS.has(lang) ? russianSlurs.filter((e) => !names.has(entryName(e.id))) : [];
+    indexes.set(lang, buildIndex([...own, ...borrowed]));
+  }
   return indexes;
 }
 
@@ -88,8 +100,9 @@ function evidenceOf(text: string, x: Extracted): Evidence[] {
 }
 
 /**
- * The label decisions from the three probabilities: thresholds, the counter-speech and counter-argument gates, and
- * one decision when both xenophobic and counter_speech pass (the label further above its threshold wins).
+ * The label decisions from the three probabilities: thresholds, the counter-speech, counter-argument, negation and
+ * self-reference gates, and one decision when both xenophobic and counter_speech pass (the label further above its
+ * threshold wins).
  *
  * @example
  * decide(model, x, [0.9, 0.1, 0.2]).xenophobic; // true unless x is distanced or argued against
@@ -101,7 +114,8 @@ export function decide(
 ): { xenophobic: boolean; migration_policy: boolean; counter_speech: boolean } {
   const L = model.labels;
   const distanced = isDistancedOnly(x);
-  let xenophobic = px >= L.xenophobic.threshold && !distanced && !isArguedAgainst(x);
+  let xenophobic =
+    px >= L.xenophobic.threshold && !distanced && !isArguedAgainst(x) && !isNegatedOnly(x) && !isSelfReference(x);
   let counter = pc >= L.counter_speech.threshold || (distanced && x.condemnedQuote);
   if (xenophobic && counter) {
     const ownVoiceAfterQuote = x.condemnedQuote && x.plainHate.size > 0;

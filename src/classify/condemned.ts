@@ -74,6 +74,17 @@ const CONDEMN = [
   'despicab',
   'inexcusab',
   'inhuman',
+  'hurtful',
+  'harmful',
+  'misguided',
+  'absurd',
+  'ridiculous',
+  'bullshit',
+  'propaganda',
+  'pogrom',
+  'asham',
+  'cruel',
+  '=unfair',
   // ru
   'недопустим',
   'позор',
@@ -95,6 +106,14 @@ const CONDEMN = [
   'бесчелове',
   '=прекратите',
   '=хватит',
+  '=бред',
+  'чушь',
+  'абсурд',
+  'пропаганд',
+  'погром',
+  'вранье',
+  'несправедлив',
+  'бесит',
   // kk
   'масқара',
   '=ұят',
@@ -107,6 +126,10 @@ const CONDEMN = [
   'кемсіт',
   'қорлау',
   'қорлық',
+  'сандырақ',
+  'әділетсіз',
+  'ақымақтық',
+  'арандату',
 ];
 
 /** Multi-word condemnation: "no place", "can't believe", «не место», «орны жоқ». */
@@ -116,6 +139,13 @@ const CONDEMN_PAIRS: [string, string][] = [
   ['cannot', 'believe'],
   ['не', 'место'],
   ['орны', 'жоқ'],
+  ['not', 'okay'],
+  ['not', 'ok'],
+  ['not', 'acceptable'],
+  ['sick', 'of'],
+  ['tired', 'of'],
+  ['fed', 'up'],
+  ['бос', 'сөз'],
 ];
 
 const CONTRAST = new Set(['но', 'однако', 'but', 'however', 'yet', 'бірақ', 'алайда']);

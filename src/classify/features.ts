@@ -17,6 +17,7 @@ const NEEDS_TARGET = new Set<Category>([
   'positive',
   'negative',
   'collective',
+  'labour',
 ]);
 const HATE = new Set<Category>(['slur', 'dehumanizing', 'derogatory', 'blame', 'hostile', 'violence', 'expulsion']);
 /** Warm words that, negated, say little about the group ("not like that", "do not deserve to be hurt"). */
@@ -34,6 +35,8 @@ export interface Extracted {
   plainHate: Map<Category, number>;
   /** Hate words found only in quotes, reported speech or under negation. */
   distancedHate: number;
+  /** Hate words under negation ("мигранты не преступники", "refugees aren't freeloaders"). */
+  negatedHate: number;
   /** An endorsement marker ("правильно сказал", "I agree") outside negation and questions. */
   endorsed: boolean;
   /** Counter-speech or reporting vocabulary found (condemnation, courts, debunking). */
@@ -127,6 +130,7 @@ export function extractFeatures(tokens: AnalyzedToken[], matches: Match[], text:
   let pos = 0;
   let neg = 0;
   let distancedHate = 0;
+  let negatedHate = 0;
   const hateAt: { sentence: number; token: number }[] = [];
   for (const m of matches) {
     const c = m.entry.category;
@@ -159,15 +163,15 @@ export function extractFeatures(tokens: AnalyzedToken[], matches: Match[], text:
     if (mod) add(f, `${name}:${mod}`, w);
     live.push({ match: m, mod });
     if (HATE.has(c)) {
-      const set = hateSentences.get(s) ?? new Set<Category>();
-      set.add(c);
-      hateSentences.set(s, set);
       if (!mod || mod === 'ques' || (endorsed && (mod === 'q' || mod === 'rep'))) {
+        const set = hateSentences.get(s) ?? new Set<Category>();
+        hateSentences.set(s, set.add(c));
         plainHate.set(c, (plainHate.get(c) ?? 0) + w);
         if (!mod) hateAt.push({ sentence: s, token: m.first });
       }
       if (endorsed && (mod === 'q' || mod === 'rep')) add(f, 'hate:endorsed', w);
       if (mod && mod !== 'ques') distancedHate += w;
+      if (mod === 'neg') negatedHate += w;
       if (mod === 'q' && condemned.has(m.first)) condemnedHate += w;
     }
     if (c === 'positive') {
@@ -215,6 +219,7 @@ export function extractFeatures(tokens: AnalyzedToken[], matches: Match[], text:
     plainHate,
     sentiment,
     distancedHate,
+    negatedHate,
     endorsed,
     condemning,
     condemnedQuote: condemned.size > 0,
@@ -258,6 +263,28 @@ function counterArgument(
 export function isDistancedOnly(x: Extracted): boolean {
   if (x.endorsed || x.plainHate.size > 0) return false;
   return x.condemnedQuote || (x.condemning && x.distancedHate > 0);
+}
+
+/**
+ * The negation gate: hate words that appear only negated ("узбеки не тараканы", «бәрі алаяқ емес», "immigrants are
+ * not an invasion"), with no hate in the writer's own voice and no endorsement, deny the hateful claim.
+ *
+ * @example
+ * if (isNegatedOnly(x)) xenophobic = false;
+ */
+export function isNegatedOnly(x: Extracted): boolean {
+  return x.negatedHate > 0 && x.plainHate.size === 0 && !x.endorsed;
+}
+
+/**
+ * The self-reference gate: the group speaks of itself in the first person («мы, таджики», «біз өзбектер», "as an
+ * immigrant") and no hate word is in the writer's own voice, as in migrants' self-irony.
+ *
+ * @example
+ * if (isSelfReference(x)) xenophobic = false;
+ */
+export function isSelfReference(x: Extracted): boolean {
+  return x.features.has('self') && x.plainHate.size === 0;
 }
 
 /**

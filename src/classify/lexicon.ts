@@ -18,6 +18,7 @@ export const CATEGORIES = [
   'expulsion',
   'denial',
   'policy',
+  'labour',
   'counter',
   'reporting',
   'endorse',

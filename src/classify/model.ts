@@ -149,6 +149,8 @@ export interface TrainOptions {
   minDf?: number;
   /** Folds for choosing the threshold on out-of-fold scores; 0 or 1 picks it on the training scores. */
   folds?: number;
+  /** L2 penalty of the lexicon and context features (default: `l2`); the word and n-gram features keep `l2`. */
+  l2Lexicon?: number;
   /** Weight of natural's naive Bayes log-odds over `w:` stems added to the logistic score (0: logistic only). */
   bayes?: number;
 }
@@ -261,6 +263,8 @@ function fitLogistic(examples: Example[], opts: TrainOptions): LabelModel {
   const names = [...keep].sort();
   const col = new Map(names.map((n, i) => [n, i]));
   const rows = examples.map((e) => [...e.features].map(([k, v]) => [col.get(k) as number, Math.log1p(v)] as const));
+  const l2Lexicon = opts.l2Lexicon ?? l2;
+  const penalty = Float64Array.from(names, (k) => (isVocabulary(k) ? l2 : l2Lexicon));
   const w = new Float64Array(names.length);
   let b = 0;
   const n = examples.length;
@@ -275,7 +279,7 @@ function fitLogistic(examples: Example[], opts: TrainOptions): LabelModel {
       for (const [j, v] of rows[i]) g[j] += err * v;
     }
     b -= (rate * gb) / n;
-    for (let j = 0; j < w.length; j++) w[j] -= rate * (g[j] / n + l2 * w[j]);
+    for (let j = 0; j < w.length; j++) w[j] -= rate * (g[j] / n + penalty[j] * w[j]);
   }
   const weights: Record<string, number> = {};
   names.forEach((nm, j) => {

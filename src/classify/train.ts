@@ -13,9 +13,9 @@ type Label = (typeof LABELS)[number];
 
 /** Per-label training options, chosen by 5-fold cross-validation on the training corpus (`kuzet train --cv`). */
 const LABEL_OPTIONS: Record<Label, TrainOptions> = {
-  xenophobic: { bayes: 0.1 },
-  migration_policy: { bayes: 0.3 },
-  counter_speech: {},
+  xenophobic: { bayes: 0.1, l2Lexicon: 0.0002 },
+  migration_policy: { bayes: 0.3, l2Lexicon: 0.0002 },
+  counter_speech: { l2Lexicon: 0.0002 },
 };
 
 async function readCorpus(corpus: string): Promise<GoldRecord[]> {

@@ -48,6 +48,7 @@ const CATEGORY_NAMES: Record<UiLang, Record<string, string>> = {
     denial: '"not racist, but"',
     negative: 'negative',
     policy: 'migration policy',
+    labour: 'labour migration',
     counter: 'counter-speech',
     positive: 'positive',
     endorse: 'endorsement',
@@ -63,6 +64,7 @@ const CATEGORY_NAMES: Record<UiLang, Record<string, string>> = {
     denial: '«я не расист, но»',
     negative: 'негатив',
     policy: 'миграционная политика',
+    labour: 'трудовая миграция',
     counter: 'контрречь',
     positive: 'позитив',
     endorse: 'одобрение',
@@ -84,6 +86,7 @@ const ORDER = [
   'denial',
   'negative',
   'policy',
+  'labour',
   'counter',
   'positive',
 ];

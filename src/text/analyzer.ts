@@ -26,6 +26,8 @@ export interface AnalyzedToken extends Token {
 }
 
 const NEGATION_SPAN: Partial<Record<Lang, number>> = { en: 5, ru: 3, kk: 2 };
+/** Words before a postposed negator (kk емес, жоқ) that it negates, within its clause: the predicate phrase of an SOV clause. */
+const NEGATED_BEFORE = 4;
 const KK_NEGATIVE_VERB =
   /.{2,}(ма|ме|ба|бе|па|пе)(ймын|ймін|йды|йді|ймыз|йміз|йсың|йсің|йсыз|йсіз|йтын|йтін|ңыз|ңіз|ңдар|ңдер|ған|ген|с|у)$/;
 
@@ -181,7 +183,8 @@ export function analyzeDetailed(text: string, lang: Lang, withStems = true): Ana
     if (negLeft > 0) negLeft--;
     if (bits === 0) continue;
     if (bits & NEGATES_NEXT) negLeft = span;
-    if (bits & NEGATES_PREVIOUS) for (let k = Math.max(clauseStart, i - 2); k < i; k++) out[k].negated = true;
+    if (bits & NEGATES_PREVIOUS)
+      for (let k = Math.max(clauseStart, i - NEGATED_BEFORE); k < i; k++) out[k].negated = true;
     if (bits & TURKIC_NEGATIVE_VERB) t.negated = true;
     if (!reported && (bits & REPORTING || (bits & REPORTING_PAIR && pairFollows(roles, norm, raw[i + 1]?.norm))))
       reported = true;
