@@ -13,6 +13,7 @@ import {
   isDistancedOnly,
   isNegatedOnly,
   isSelfReference,
+  isWarmRemark,
   wordFeatures as wordFeatures5,
 } from './features.js';
 import { gluedSplitter, splitGlued } from './glued.js';
@@ -103,9 +104,9 @@ function evidenceOf(text: string, x: Extracted): Evidence[] {
 }
 
 /**
- * The label decisions from the three probabilities: thresholds, the counter-speech, counter-argument, negation and
- * self-reference gates, and one decision when both xenophobic and counter_speech pass (the label further above its
- * threshold wins, counter_speech with a head start of {@link COUNTER_MARGIN}).
+ * The label decisions from the three probabilities: thresholds, the counter-speech, counter-argument, negation,
+ * self-reference and warm-remark gates, and one decision when both xenophobic and counter_speech pass (the label
+ * further above its threshold wins, counter_speech with a head start of {@link COUNTER_MARGIN}).
  *
  * @example
  * decide(model, x, [0.9, 0.1, 0.2]).xenophobic; // true unless x is distanced or argued against
@@ -118,7 +119,12 @@ export function decide(
   const L = model.labels;
   const distanced = isDistancedOnly(x);
   let xenophobic =
-    px >= L.xenophobic.threshold && !distanced && !isArguedAgainst(x) && !isNegatedOnly(x) && !isSelfReference(x);
+    px >= L.xenophobic.threshold &&
+    !distanced &&
+    !isArguedAgainst(x) &&
+    !isNegatedOnly(x) &&
+    !isSelfReference(x) &&
+    !isWarmRemark(x);
   let counter = pc >= L.counter_speech.threshold || (distanced && x.condemnedQuote);
   if (xenophobic && counter) {
     const ownVoiceAfterQuote = x.condemnedQuote && x.plainHate.size > 0;

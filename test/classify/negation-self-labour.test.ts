@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { isNegatedOnly, isSelfReference } from '../../src/classify/features.js';
+import { isNegatedOnly, isSelfReference, isWarmRemark } from '../../src/classify/features.js';
 import { type Classifier, loadClassifier } from '../../src/classify/index.js';
 import type { Lang } from '../../src/domain.js';
 import { analyzeDetailed } from '../../src/text/index.js';
@@ -42,6 +42,21 @@ describe('the self-reference gate', () => {
   it('does not read the Kazakh conjunction «мен» as the first person', () => {
     const x = clf.featurize('Пәтерлердің бәрін понаехалар мен келімсектер алып қойған.', 'kk');
     expect(isSelfReference(x)).toBe(false);
+  });
+});
+
+describe('the warm-remark gate', () => {
+  it('keeps a short warm remark about a group out of the xenophobic label', () => {
+    const x = clf.featurize('I really respect immigrants.', 'en');
+    expect(isWarmRemark(x)).toBe(true);
+    expect(clf.classify('I really respect immigrants.', 'en').xenophobic).toBe(false);
+  });
+
+  it('does not apply to negated warmth or to long texts', () => {
+    expect(isWarmRemark(clf.featurize('I will never respect immigrants.', 'en'))).toBe(false);
+    const long =
+      'I respect immigrants, my neighbours are wonderful people, and I am glad they moved into our building last year with their kids.';
+    expect(isWarmRemark(clf.featurize(long, 'en'))).toBe(false);
   });
 });
 
