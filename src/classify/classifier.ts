@@ -9,11 +9,8 @@ import {
   charGramValue,
   type Extracted,
   extractFeatures,
-  isArguedAgainst,
   isDistancedOnly,
-  isNegatedOnly,
-  isSelfReference,
-  isWarmRemark,
+  isGatedOff,
   wordFeatures as wordFeatures5,
 } from './features.js';
 import { gluedSplitter, splitGlued } from './glued.js';
@@ -118,13 +115,7 @@ export function decide(
 ): { xenophobic: boolean; migration_policy: boolean; counter_speech: boolean } {
   const L = model.labels;
   const distanced = isDistancedOnly(x);
-  let xenophobic =
-    px >= L.xenophobic.threshold &&
-    !distanced &&
-    !isArguedAgainst(x) &&
-    !isNegatedOnly(x) &&
-    !isSelfReference(x) &&
-    !isWarmRemark(x);
+  let xenophobic = px >= L.xenophobic.threshold && !isGatedOff(x);
   let counter = pc >= L.counter_speech.threshold || (distanced && x.condemnedQuote);
   if (xenophobic && counter) {
     const ownVoiceAfterQuote = x.condemnedQuote && x.plainHate.size > 0;

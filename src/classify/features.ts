@@ -276,7 +276,12 @@ export function isDistancedOnly(x: Extracted): boolean {
  * if (isNegatedOnly(x)) xenophobic = false;
  */
 export function isNegatedOnly(x: Extracted): boolean {
-  return x.negatedHate > 0 && x.plainHate.size === 0 && !x.endorsed;
+  return x.negatedHate > 0 && noOwnHate(x);
+}
+
+/** No hate word in the writer's own voice and no endorsement of someone else's: the condition every gate shares. */
+function noOwnHate(x: Extracted): boolean {
+  return x.plainHate.size === 0 && !x.endorsed;
 }
 
 /**
@@ -287,7 +292,7 @@ export function isNegatedOnly(x: Extracted): boolean {
  * if (isSelfReference(x)) xenophobic = false;
  */
 export function isSelfReference(x: Extracted): boolean {
-  return x.features.has('self') && x.plainHate.size === 0;
+  return x.features.has('self') && noOwnHate(x);
 }
 
 const WARM_SHORT_WORDS = 12;
@@ -303,13 +308,7 @@ const NOT_WARM = ['negative', 'irony', 'positive:neg', 'positive:q', 'positive:r
  * if (isWarmRemark(x)) xenophobic = false;
  */
 export function isWarmRemark(x: Extracted): boolean {
-  return (
-    x.words <= WARM_SHORT_WORDS &&
-    x.sentiment > 0 &&
-    x.plainHate.size === 0 &&
-    !x.endorsed &&
-    !NOT_WARM.some((k) => x.features.has(k))
-  );
+  return x.words <= WARM_SHORT_WORDS && x.sentiment > 0 && noOwnHate(x) && !NOT_WARM.some((k) => x.features.has(k));
 }
 
 /**
@@ -322,6 +321,17 @@ export function isWarmRemark(x: Extracted): boolean {
  */
 export function isArguedAgainst(x: Extracted): boolean {
   return x.arguing && !x.endorsed && !x.ownVoiceHate;
+}
+
+/**
+ * The gates that switch the xenophobic decision off however high its score: the text's hate words are someone
+ * else's, denied, argued against, the group's own, or the text is a short warm remark.
+ *
+ * @example
+ * const xenophobic = px >= threshold && !isGatedOff(x);
+ */
+export function isGatedOff(x: Extracted): boolean {
+  return isDistancedOnly(x) || isArguedAgainst(x) || isNegatedOnly(x) || isSelfReference(x) || isWarmRemark(x);
 }
 
 /** log1p squashing so that long articles do not dominate. */

@@ -26,7 +26,7 @@ export interface AnalyzedToken extends Token {
 }
 
 const NEGATION_SPAN: Partial<Record<Lang, number>> = { en: 5, ru: 3, kk: 2 };
-/** Words before a postposed negator (kk емес, жоқ) that it negates, within its clause: the predicate phrase of an SOV clause. */
+/** Words before a postposed negator (kk емес, жоқ) that it negates within its clause: an SOV predicate phrase. */
 const NEGATED_BEFORE = 4;
 const KK_NEGATIVE_VERB =
   /.{2,}(ма|ме|ба|бе|па|пе)(ймын|ймін|йды|йді|ймыз|йміз|йсың|йсің|йсыз|йсіз|йтын|йтін|ңыз|ңіз|ңдар|ңдер|ған|ген|с|у)$/;
