@@ -40,7 +40,7 @@ const REFERENCE = [
   // kk
   'деу',
   'дейтін',
-  'деп',
+  '=деп',
   'деген',
   'сөз',
   'тіркес',
@@ -208,28 +208,51 @@ export function condemnedSpan(tokens: AnalyzedToken[]): Set<number> {
 export function condemnedSpans(tokens: AnalyzedToken[]): { condemned: Set<number>; ownVoice: Set<number> } {
   const condemned = new Set<number>();
   const ownVoice = new Set<number>();
-  let start = 0;
-  while (start < tokens.length) {
-    const s = tokens[start].sentence;
+  const sentences: [number, number][] = [];
+  for (let start = 0; start < tokens.length; ) {
     let end = start;
-    while (end < tokens.length && tokens[end].sentence === s) end++;
-    const stop = markSentence(tokens, start, end, condemned);
-    for (let k = stop + 1; k < end; k++) ownVoice.add(k);
+    while (end < tokens.length && tokens[end].sentence === tokens[start].sentence) end++;
+    sentences.push([start, end]);
     start = end;
   }
+  sentences.forEach(([start, end], i) => {
+    const next = sentences[i + 1];
+    const stop = markSentence(tokens, start, end, condemned, !!next && opensWithCondemnation(tokens, next[0], next[1]));
+    for (let k = stop + 1; k < end; k++) ownVoice.add(k);
+  });
   return { condemned, ownVoice };
 }
 
+/** Tokens of a following sentence within which a verdict on the one before counts ("…" That is racist. / Это ложь.). */
+const VERDICT_HEAD = 4;
+
+/** The sentence opens with a condemnation predicate ("That's racist.", «Это ложь.», «Бұл — масқара.»). */
+function opensWithCondemnation(tokens: AnalyzedToken[], from: number, to: number): boolean {
+  for (let k = from; k < Math.min(to, from + VERDICT_HEAD); k++) {
+    if (tokens[k].quoted) return false;
+    if (isCondemnation(tokens, k)) return true;
+  }
+  return false;
+}
+
 /** Marks one sentence; returns the index of the contrast word that ends the span (or the sentence end). */
-function markSentence(tokens: AnalyzedToken[], from: number, to: number, span: Set<number>): number {
+function markSentence(
+  tokens: AnalyzedToken[],
+  from: number,
+  to: number,
+  span: Set<number>,
+  judgedNext: boolean,
+): number {
   let predicate = -1;
   for (let k = from; k < to; k++)
     if (isCondemnation(tokens, k)) {
       predicate = k;
       break;
     }
+  if (predicate < 0 && judgedNext) predicate = to;
   if (predicate < 0) {
     markRejectedQuote(tokens, from, to, span);
+    markAttributed(tokens, from, to, span);
     return to;
   }
   let stop = to;
@@ -261,4 +284,31 @@ function markRejectedQuote(tokens: AnalyzedToken[], from: number, to: number, sp
   }
   if (!rejected) return;
   for (let k = from; k < to; k++) if (tokens[k].quoted) span.add(k);
+}
+
+/** Relative pronouns that make a reference word someone else's speech ("people who call…", «те, кто называет…»). */
+const RELATIVE = new Set(['who', 'whoever', 'кто', 'которые', 'который', 'которая', 'которых', 'которым']);
+/** Kazakh participles of saying: the referenced words come before them («…паразит дейтіндер»). */
+const KK_SAYERS = ['дейтін', 'атайтын', 'дейтұғын'];
+const ATTRIBUTED_SPAN = 6;
+
+/**
+ * Words attributed to third parties by a relative clause of saying ("People who call migrants parasites…", «Те,
+ * кто называет таджиков дикарями…», «…паразит дейтіндер»): the writer names the speakers, not the claim.
+ */
+function markAttributed(tokens: AnalyzedToken[], from: number, to: number, span: Set<number>): void {
+  for (let k = from; k < to; k++) {
+    const t = tokens[k];
+    if (t.quoted || t.question) continue;
+    if (KK_SAYERS.some((p) => t.norm.startsWith(p))) {
+      for (let j = Math.max(from, k - ATTRIBUTED_SPAN + 2); j < k; j++) span.add(j);
+      continue;
+    }
+    if (!RELATIVE.has(t.norm)) continue;
+    for (let j = k + 1; j <= k + 2 && j < to; j++) {
+      if (!hits(REFERENCE, tokens[j].norm)) continue;
+      for (let m = j + 1; m < Math.min(to, j + 1 + ATTRIBUTED_SPAN); m++) span.add(m);
+      break;
+    }
+  }
 }

@@ -51,10 +51,59 @@ describe('condemned quotes and references', () => {
     expect(condemnedSpan(kk).size).toBeGreaterThan(0);
   });
 
+  it('takes a verdict that opens the next sentence for the quote before it', () => {
+    const marked = (text: string, lang: Lang) => {
+      const tokens = analyzeDetailed(text, lang, false);
+      return [...condemnedSpan(tokens)].map((k) => tokens[k].norm);
+    };
+    expect(marked('He wrote "Tajiks are rats". That is disgusting.', 'en')).toEqual(['tajiks', 'are', 'rats']);
+    expect(marked('Депутат заявил: «все мигранты — воры». Это ложь.', 'ru')).toEqual(['все', 'мигранты', 'воры']);
+    expect(marked('«Тәжіктер — тышқан» деп жазыпты. Бұл — масқара.', 'kk')).toEqual(
+      expect.arrayContaining(['тәжіктер', 'тышқан']),
+    );
+    // A verdict deep in the next sentence, or plain words without quote or reference, are not taken.
+    expect(marked('He wrote "Tajiks are rats". I later learned from his colleagues it was disgusting.', 'en')).toEqual(
+      [],
+    );
+    expect(marked('Tajiks are rats. Shame on the akimat for letting them in.', 'en')).toEqual([]);
+  });
+
+  it('marks words attributed to third parties by a relative clause of saying', () => {
+    const marked = (text: string, lang: Lang) => {
+      const tokens = analyzeDetailed(text, lang, false);
+      return [...condemnedSpan(tokens)].map((k) => tokens[k].norm);
+    };
+    expect(marked('People who call migrants parasites have never met one.', 'en')).toContain('parasites');
+    expect(marked('Те, кто называет таджиков дикарями, ни разу не были в Душанбе.', 'ru')).toContain('дикарями');
+    expect(marked('Мигранттарды паразит дейтіндер олармен бір рет те сөйлеспеген.', 'kk')).toContain('паразит');
+    expect(marked('Migrants are parasites who steal our jobs.', 'en')).toEqual([]);
+  });
+
   it.each(CONDEMNED)('%s: %s is counter-speech, not xenophobic', (lang, text) => {
     const c = clf.classify(text, lang);
     expect(c.xenophobic).toBe(false);
     expect(c.counter_speech).toBe(true);
+  });
+
+  it.each([
+    ['en', 'He wrote "Tajiks are rats". That is disgusting.'],
+    ['ru', 'В чате написали: «таджики — крысы». Это позор.'],
+    ['kk', '«Тәжіктер — тышқан» деп жазыпты. Бұл — масқара.'],
+    ['en', 'People who call migrants parasites have never met one.'],
+    ['ru', 'Те, кто называет таджиков дикарями, ни разу не были в Душанбе.'],
+    ['kk', 'Мигранттарды паразит дейтіндер олармен бір рет те сөйлеспеген.'],
+  ] as [Lang, string][])(
+    '%s: a quote judged in the next sentence, or speech attributed to others, is not hate: %s',
+    (lang, text) => {
+      expect(clf.classify(text, lang).xenophobic).toBe(false);
+    },
+  );
+
+  it.each([
+    ['en', 'People who call migrants parasites are right, they are parasites.'],
+    ['ru', 'Те, кто называет таджиков дикарями, правы.'],
+  ] as [Lang, string][])('%s: endorsed attributed speech stays flagged: %s', (lang, text) => {
+    expect(clf.classify(text, lang).xenophobic).toBe(true);
   });
 
   it.each([
