@@ -130,6 +130,10 @@ const CONDEMN = [
   'әділетсіз',
   'ақымақтық',
   'арандату',
+  'доғар',
+  '=қойыңдар',
+  '=қойыңыз',
+  '=қойыңыздар',
 ];
 
 /** Multi-word condemnation: "no place", "can't believe", «не место», «орны жоқ». */
@@ -146,6 +150,9 @@ const CONDEMN_PAIRS: [string, string][] = [
   ['tired', 'of'],
   ['fed', 'up'],
   ['бос', 'сөз'],
+  ['stop', 'calling'],
+  ['stop', 'saying'],
+  ['quit', 'calling'],
 ];
 
 const CONTRAST = new Set(['но', 'однако', 'but', 'however', 'yet', 'бірақ', 'алайда']);

@@ -24,7 +24,7 @@ const HATE = new Set<Category>(['slur', 'dehumanizing', 'derogatory', 'blame', '
 const NEGPOS_SKIP = new Set(['like', 'deserve', 'deserves', 'support', 'benefit', 'benefits', 'welcome']);
 const NEGPOS_WINDOW = 4;
 const CONTRAST = new Set(['но', 'однако', 'but', 'however', 'yet', 'бірақ', 'алайда']);
-const IRONY_MARKS = /\){2,}|😂|🤣|😅|😆|😁|\bха-ха\b/u;
+const IRONY_MARKS = /\){2,}|😂|🤣|😅|😆|😁|🙃|🙄|😒|\bха-ха\b/u;
 
 export interface Extracted {
   features: FeatureMap;

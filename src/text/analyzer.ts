@@ -31,6 +31,9 @@ const NEGATED_BEFORE = 4;
 const KK_NEGATIVE_VERB =
   /.{2,}(ма|ме|ба|бе|па|пе)(ймын|ймін|йды|йді|ймыз|йміз|йсың|йсің|йсыз|йсіз|йтын|йтін|ңыз|ңіз|ңдар|ңдер|ған|ген|с|у)$/;
 
+/** Words that turn a preceding negator into eagerness, not denial ("can't wait", «не терпится»). */
+const EAGER = new Set(['wait', 'терпится']);
+
 interface QuoteState {
   open: string | null;
 }
@@ -182,7 +185,7 @@ export function analyzeDetailed(text: string, lang: Lang, withStems = true): Ana
     out[i] = t;
     if (negLeft > 0) negLeft--;
     if (bits === 0) continue;
-    if (bits & NEGATES_NEXT) negLeft = span;
+    if (bits & NEGATES_NEXT && !EAGER.has(raw[i + 1]?.norm ?? '')) negLeft = span;
     if (bits & NEGATES_PREVIOUS)
       for (let k = Math.max(clauseStart, i - NEGATED_BEFORE); k < i; k++) out[k].negated = true;
     if (bits & TURKIC_NEGATIVE_VERB) t.negated = true;

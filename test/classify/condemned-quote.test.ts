@@ -19,6 +19,8 @@ const CONDEMNED: [Lang, string][] = [
   ['ru', 'Говорить, что узбеки крысы, недопустимо.'],
   ['kk', '«Келімсектер» деу — масқара.'],
   ['kk', 'Тәжіктерді «тышқан» дейтін адамдарға ұят.'],
+  ['en', 'Stop calling migrants vermin.'],
+  ['kk', 'Мигранттарды «келімсек» деуді доғарыңдар.'],
 ];
 
 describe('condemned quotes and references', () => {

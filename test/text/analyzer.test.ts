@@ -22,6 +22,12 @@ describe('analyzer', () => {
     const en = analyze("I don't hate immigrants.", 'en');
     expect(en.find((t) => t.norm === 'hate')?.negated).toBe(true);
   });
+  it('does not take eagerness for negation', () => {
+    expect(analyze("Can't wait for the smell.", 'en').find((t) => t.norm === 'smell')?.negated).toBe(false);
+    expect(analyze('Прям не терпится снова слушать их крики.', 'ru').find((t) => t.norm === 'крики')?.negated).toBe(
+      false,
+    );
+  });
   it('treats #hashtags as mentions, like quoted words', () => {
     expect(analyze('Посты с хештегом #понаехали удалены.', 'ru').find((t) => t.norm === 'понаехали')?.quoted).toBe(
       true,
