@@ -50,6 +50,10 @@ const REFERENCE = [
   'теңеу',
 ];
 
+/** Relative pronouns that make a reference word someone else's speech ("people who call…", «те, кто называет…»). */
+const RELATIVE = new Set(['who', 'whoever', 'кто', 'которые', 'который', 'которая', 'которых', 'которым']);
+/** Kazakh participles of saying: the referenced words come before them («…паразит дейтіндер»). */
+const KK_SAYERS = ['дейтін', 'атайтын', 'дейтұғын'];
 /** Condemnation predicates ("is disgusting", «позор», «масқара»); stem prefixes, or `=word` for whole tokens. */
 const CONDEMN = [
   // en
@@ -158,24 +162,31 @@ const CONDEMN_PAIRS: [string, string][] = [
 const CONTRAST = new Set(['но', 'однако', 'but', 'however', 'yet', 'бірақ', 'алайда']);
 
 const MEMO_LIMIT = 50_000;
-const memo = new Map<string[], Map<string, boolean>>();
+const REFERS = 1;
+const CONDEMNS = 2;
+const PAIR_HEAD = 4;
+const RELATIVE_WORD = 8;
+const KK_SAYER = 16;
+const pairTails = new Map<string, Set<string>>();
+for (const [a, b] of CONDEMN_PAIRS) pairTails.set(a, (pairTails.get(a) ?? new Set()).add(b));
+const memo = new Map<string, number>();
 
-function hits(list: string[], norm: string): boolean {
-  let m = memo.get(list);
-  if (!m) {
-    m = new Map();
-    memo.set(list, m);
-  }
-  let v = m.get(norm);
-  if (v === undefined) {
-    v = hitsUncached(list, norm);
-    if (m.size >= MEMO_LIMIT) m.clear();
-    m.set(norm, v);
-  }
-  return v;
+/** The roles a normalised word can play here (REFERS, CONDEMNS, …), memoised. */
+function rolesOf(norm: string): number {
+  let bits = memo.get(norm);
+  if (bits !== undefined) return bits;
+  bits =
+    (listHas(REFERENCE, norm) ? REFERS : 0) |
+    (listHas(CONDEMN, norm) ? CONDEMNS : 0) |
+    (pairTails.has(norm) ? PAIR_HEAD : 0) |
+    (RELATIVE.has(norm) ? RELATIVE_WORD : 0) |
+    (KK_SAYERS.some((p) => norm.startsWith(p)) ? KK_SAYER : 0);
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  memo.set(norm, bits);
+  return bits;
 }
 
-function hitsUncached(list: string[], norm: string): boolean {
+function listHas(list: string[], norm: string): boolean {
   for (const w of list) {
     if (w.charCodeAt(0) === 61) {
       if (norm === w.slice(1)) return true;
@@ -184,12 +195,16 @@ function hitsUncached(list: string[], norm: string): boolean {
   return false;
 }
 
+const refers = (norm: string) => (rolesOf(norm) & REFERS) !== 0;
+
 function isCondemnation(tokens: AnalyzedToken[], k: number): boolean {
   const t = tokens[k];
-  const next = tokens[k + 1];
-  if (next && next.sentence === t.sentence && CONDEMN_PAIRS.some(([a, b]) => t.norm === a && next.norm === b))
-    return true;
-  return !t.quoted && !t.negated && !t.question && hits(CONDEMN, t.norm);
+  const bits = rolesOf(t.norm);
+  if (bits & PAIR_HEAD) {
+    const next = tokens[k + 1];
+    if (next && next.sentence === t.sentence && pairTails.get(t.norm)?.has(next.norm)) return true;
+  }
+  return (bits & CONDEMNS) !== 0 && !t.quoted && !t.negated && !t.question;
 }
 
 /**
@@ -273,7 +288,7 @@ function markSentence(
     const t = tokens[k];
     if (t.quoted) span.add(k);
     else if (referenced && k !== predicate) span.add(k);
-    else if (!referenced && hits(REFERENCE, t.norm)) referenced = true;
+    else if (!referenced && refers(t.norm)) referenced = true;
   }
   return stop;
 }
@@ -287,16 +302,12 @@ function markRejectedQuote(tokens: AnalyzedToken[], from: number, to: number, sp
   for (let k = from; k < to && !rejected; k++) {
     const t = tokens[k];
     const opensQuote = t.quoted && (k === from || !tokens[k - 1].quoted);
-    rejected = !t.question && t.negated && (opensQuote || (!t.quoted && hits(REFERENCE, t.norm)));
+    rejected = !t.question && t.negated && (opensQuote || (!t.quoted && refers(t.norm)));
   }
   if (!rejected) return;
   for (let k = from; k < to; k++) if (tokens[k].quoted) span.add(k);
 }
 
-/** Relative pronouns that make a reference word someone else's speech ("people who call…", «те, кто называет…»). */
-const RELATIVE = new Set(['who', 'whoever', 'кто', 'которые', 'который', 'которая', 'которых', 'которым']);
-/** Kazakh participles of saying: the referenced words come before them («…паразит дейтіндер»). */
-const KK_SAYERS = ['дейтін', 'атайтын', 'дейтұғын'];
 const ATTRIBUTED_SPAN = 6;
 
 /**
@@ -307,13 +318,14 @@ function markAttributed(tokens: AnalyzedToken[], from: number, to: number, span:
   for (let k = from; k < to; k++) {
     const t = tokens[k];
     if (t.quoted || t.question) continue;
-    if (KK_SAYERS.some((p) => t.norm.startsWith(p))) {
+    const bits = rolesOf(t.norm);
+    if (bits & KK_SAYER) {
       for (let j = Math.max(from, k - ATTRIBUTED_SPAN + 2); j < k; j++) span.add(j);
       continue;
     }
-    if (!RELATIVE.has(t.norm)) continue;
+    if (!(bits & RELATIVE_WORD)) continue;
     for (let j = k + 1; j <= k + 2 && j < to; j++) {
-      if (!hits(REFERENCE, tokens[j].norm)) continue;
+      if (!refers(tokens[j].norm)) continue;
       for (let m = j + 1; m < Math.min(to, j + 1 + ATTRIBUTED_SPAN); m++) span.add(m);
       break;
     }
