@@ -15,7 +15,7 @@ import {
 } from './features.js';
 import { gluedSplitter, splitGlued } from './glued.js';
 import { classifyLanguage } from './language.js';
-import { DEFAULT_LEXICON_DIR, type Lexicon, loadLexicon } from './lexicon.js';
+import { DEFAULT_LEXICON_DIR, type Lexicon, type LexiconEntry, loadLexicon } from './lexicon.js';
 import { buildIndex, coversToken, findMatches, type LangIndex, type Match } from './matcher.js';
 import { type LabelModel, modelSet, scoreAll } from './model.js';
 
@@ -61,11 +61,44 @@ export function versionOf(lexiconVersion: string, model: ModelFile | null): stri
 const BORROWS_RUSSIAN_SLURS = new Set<Lang>(['kk', 'uz', 'ky', 'tg']);
 const entryName = (id: string) => id.slice(id.indexOf('.'));
 
+/** Kazakh letters and the Russian letters people type for them on a Russian keyboard («куып шыгу» for «қуып шығу»). */
+const KAZAKH_ON_RUSSIAN_KEYBOARD: Record<string, string> = {
+  ә: 'а',
+  ғ: 'г',
+  қ: 'к',
+  ң: 'н',
+  ө: 'о',
+  ұ: 'у',
+  ү: 'у',
+  һ: 'х',
+  і: 'и',
+};
+const KAZAKH_LETTER = /[әғқңөұүһі]/gu;
+const HAS_KAZAKH_LETTER = /[әғқңөұүһі]/u;
+
+/**
+ * The entry's word alternatives as typed without Kazakh letters, or null when none has a Kazakh letter (regular
+ * expressions are left alone). Both forms go into the Kazakh index: each matches only its own spelling.
+ *
+ * @example
+ * typedWithoutKazakhLetters(entry).pattern; // 'куып шыгу' for 'қуып шығу'
+ */
+export function typedWithoutKazakhLetters(entry: LexiconEntry): LexiconEntry | null {
+  if (/^\/.+\/[a-z]*$/.test(entry.pattern)) return null;
+  const plain = entry.pattern
+    .split('|')
+    .filter((alt) => HAS_KAZAKH_LETTER.test(alt.toLowerCase()))
+    .map((alt) => alt.toLowerCase().replace(KAZAKH_LETTER, (c) => KAZAKH_ON_RUSSIAN_KEYBOARD[c]));
+  return plain.length ? { ...entry, pattern: plain.join('|') } : null;
+}
+
 export function buildIndexes(lexicon: Lexicon): Map<Lang, LangIndex> {
   const indexes = new Map<Lang, LangIndex>();
   const russianSlurs = lexicon.entries.filter((e) => e.language === 'ru' && e.category === 'slur');
   for (const lang of ['ru', 'kk', 'en', 'uz', 'ky', 'tg'] as const) {
-    const own = lexicon.entries.filter((e) => e.language === lang);
+    let own = lexicon.entries.filter((e) => e.language === lang);
+    if (lang === 'kk')
+      own = [...own, ...own.map(typedWithoutKazakhLetters).filter((e): e is LexiconEntry => e !== null)];
     const names = new Set(own.map((e) => entryName(e.id)));
     const borrowed = BORROWS_RUSSIAN_SLURS.has(lang) ? russianSlurs.filter((e) => !names.has(entryName(e.id))) : [];
     indexes.set(lang, buildIndex([...own, ...borrowed]));

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { typedWithoutKazakhLetters } from '../../src/classify/classifier.js';
 import { isNegatedOnly, isSelfReference, isWarmRemark } from '../../src/classify/features.js';
 import { type Classifier, loadClassifier } from '../../src/classify/index.js';
 import type { Lang } from '../../src/domain.js';
@@ -81,6 +82,28 @@ describe('labour vocabulary', () => {
     expect(near.features.get('labour')).toBeGreaterThan(0);
     expect(far.features.has('labour')).toBe(false);
     expect(far.features.get('labour:free')).toBeGreaterThan(0);
+  });
+});
+
+describe('Kazakh typed without Kazakh letters', () => {
+  it('matches the Kazakh entries in either spelling', () => {
+    const plain = clf.classify('пакистандыктарды жатакханадан куып шыгу керек', 'kk');
+    const proper = clf.classify('пәкістандықтарды жатақханадан қуып шығу керек', 'kk');
+    expect(plain.evidence.map((e) => e.entry)).toEqual(proper.evidence.map((e) => e.entry));
+    expect(plain.evidence.map((e) => e.category)).toContain('expulsion');
+  });
+  it('adds the letterless spelling only for alternatives that have Kazakh letters', () => {
+    const entry = {
+      id: 'kk.x',
+      pattern: 'қуып шығу|депорт|/^ал+/',
+      language: 'kk' as const,
+      category: 'expulsion' as const,
+      weight: 1,
+      note: '',
+    };
+    expect(typedWithoutKazakhLetters(entry)?.pattern).toBe('куып шыгу');
+    expect(typedWithoutKazakhLetters({ ...entry, pattern: 'депорт' })).toBeNull();
+    expect(typedWithoutKazakhLetters({ ...entry, pattern: '/^қуы/' })).toBeNull();
   });
 });
 
