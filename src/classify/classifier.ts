@@ -73,8 +73,7 @@ const KAZAKH_ON_RUSSIAN_KEYBOARD: Record<string, string> = {
   һ: 'х',
   і: 'и',
 };
-const KAZAKH_LETTER = /[әғқңөұүһі]/gu;
-const HAS_KAZAKH_LETTER = /[әғқңөұүһі]/u;
+const KAZAKH_LETTERS = /[әғқңөұүһі]/gu;
 
 /**
  * The entry's word alternatives as typed without Kazakh letters, or null when none has a Kazakh letter (regular
@@ -87,8 +86,10 @@ export function typedWithoutKazakhLetters(entry: LexiconEntry): LexiconEntry | n
   if (/^\/.+\/[a-z]*$/.test(entry.pattern)) return null;
   const plain = entry.pattern
     .split('|')
-    .filter((alt) => HAS_KAZAKH_LETTER.test(alt.toLowerCase()))
-    .map((alt) => alt.toLowerCase().replace(KAZAKH_LETTER, (c) => KAZAKH_ON_RUSSIAN_KEYBOARD[c]));
+    .map((alt) => alt.toLowerCase())
+    .map((alt) => [alt, alt.replace(KAZAKH_LETTERS, (c) => KAZAKH_ON_RUSSIAN_KEYBOARD[c])])
+    .filter(([alt, typed]) => typed !== alt)
+    .map(([, typed]) => typed);
   return plain.length ? { ...entry, pattern: plain.join('|') } : null;
 }
 

@@ -65,7 +65,8 @@ export async function runLoad(o: LoadOptions): Promise<LoadResult> {
   };
 }
 
-function percentile(sorted: Float64Array, p: number): number {
+/** The p-th percentile (nearest rank) of ascending values. */
+export function percentile(sorted: Float64Array, p: number): number {
   if (sorted.length === 0) return Number.NaN;
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }

@@ -2,6 +2,7 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { percentile } from '../../api/bench/load.js';
 import { DEFAULT_LEXICON_DIR, loadClassifier, readGold } from '../../classify/index.js';
 import { evaluate, formatReport } from '../../classify/metrics.js';
 import type { Lang } from '../../domain.js';
@@ -14,11 +15,6 @@ const HELP = `Usage: kuzet bench-classify [--articles 2000] [--json] [--hatechec
 
 const ARTICLE_BYTES = 3 * 1024;
 const ROUNDS = 5;
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-}
 
 function buildArticles(texts: { text: string; lang: Lang }[], count: number): { text: string; lang: Lang }[] {
   const out: { text: string; lang: Lang }[] = [];
@@ -105,7 +101,7 @@ export async function run(argv: string[]): Promise<number> {
     for (const a of sample) clf.classify(a.text);
     detectRate.push(sample.length / (performance.now() - t0));
   }
-  const perSecond = (rates: number[]) => Math.round(median(rates) * 1000);
+  const perSecond = (rates: number[]) => Math.round(percentile(Float64Array.from(rates).sort(), 50) * 1000);
   const throughput = {
     articles: articles.length,
     rounds: ROUNDS,
