@@ -226,6 +226,7 @@ export function bayesLogOdds(
   select: (feature: string) => boolean,
 ): { bias: number; weights: Map<string, number> } {
   const clf = new natural.BayesClassifier();
+  presenceByIndex(clf);
   for (const e of examples) {
     const doc = [...e.features.keys()].filter(select).sort();
     clf.addDocument(doc.length ? doc : ['_none'], e.y ? 'yes' : 'no');
@@ -254,6 +255,27 @@ export function bayesLogOdds(
   return { bias: Math.log(totYes / totNo), weights };
 }
 
+/**
+ * natural's `textToFeatures` looks every known feature up in the document with `indexOf`, quadratic in the
+ * vocabulary; this gives the same 0/1 vector from an index built once the documents are in (training only).
+ */
+function presenceByIndex(clf: InstanceType<typeof natural.BayesClassifier>): void {
+  const withFeatures = clf as unknown as {
+    features: Record<string, number>;
+    textToFeatures: (doc: string[]) => number[];
+  };
+  let index: Map<string, number> | null = null;
+  withFeatures.textToFeatures = (doc) => {
+    if (!index) index = new Map(Object.keys(withFeatures.features).map((k, i) => [k, i]));
+    const out = new Array<number>(index.size).fill(0);
+    for (const feature of doc) {
+      const i = index.get(feature);
+      if (i !== undefined) out[i] = 1;
+    }
+    return out;
+  };
+}
+
 function fitLogistic(examples: Example[], opts: TrainOptions): LabelModel {
   const iterations = opts.iterations ?? 600;
   const rate = opts.rate ?? 0.5;
@@ -262,21 +284,38 @@ function fitLogistic(examples: Example[], opts: TrainOptions): LabelModel {
   examples = examples.map((e) => ({ y: e.y, features: new Map([...e.features].filter(([k]) => keep.has(k))) }));
   const names = [...keep].sort();
   const col = new Map(names.map((n, i) => [n, i]));
-  const rows = examples.map((e) => [...e.features].map(([k, v]) => [col.get(k) as number, Math.log1p(v)] as const));
+  // Compressed sparse rows: example i's features are cols[start[i]..start[i + 1]) with log1p values vals[...].
+  const start = new Int32Array(examples.length + 1);
+  examples.forEach((e, i) => {
+    start[i + 1] = start[i] + e.features.size;
+  });
+  const cols = new Int32Array(start[examples.length]);
+  const vals = new Float64Array(start[examples.length]);
+  examples.forEach((e, i) => {
+    let at = start[i];
+    for (const [k, v] of e.features) {
+      cols[at] = col.get(k) as number;
+      vals[at++] = Math.log1p(v);
+    }
+  });
+  const ys = Float64Array.from(examples, (e) => (e.y ? 1 : 0));
   const l2Lexicon = opts.l2Lexicon ?? l2;
   const penalty = Float64Array.from(names, (k) => (isVocabulary(k) ? l2 : l2Lexicon));
   const w = new Float64Array(names.length);
+  const g = new Float64Array(names.length);
   let b = 0;
   const n = examples.length;
   for (let it = 0; it < iterations; it++) {
-    const g = new Float64Array(names.length);
+    g.fill(0);
     let gb = 0;
     for (let i = 0; i < n; i++) {
+      const from = start[i];
+      const to = start[i + 1];
       let z = b;
-      for (const [j, v] of rows[i]) z += w[j] * v;
-      const err = sigmoid(z) - (examples[i].y ? 1 : 0);
+      for (let k = from; k < to; k++) z += w[cols[k]] * vals[k];
+      const err = sigmoid(z) - ys[i];
       gb += err;
-      for (const [j, v] of rows[i]) g[j] += err * v;
+      for (let k = from; k < to; k++) g[cols[k]] += err * vals[k];
     }
     b -= (rate * gb) / n;
     for (let j = 0; j < w.length; j++) w[j] -= rate * (g[j] / n + penalty[j] * w[j]);
