@@ -610,6 +610,35 @@ export function runStoreContract(name: string, makeStore: MakeStore): void {
         expect(tengri?.health).toEqual(ok);
       });
 
+      it('counts every one of several crawls that finish at once, the first record included', async () => {
+        await ctx.store.upsertSources([source('listed')]);
+        const fail = (k: number) =>
+          ctx.store.recordHealth({
+            source_id: k < 4 ? 'listed' : 'fresh',
+            at: `2024-05-01T00:00:${String(k).padStart(2, '0')}Z`,
+            ok: false,
+            items_found: 0,
+            items_new: 0,
+            error: `HTTP 50${k}`,
+          });
+        await Promise.all(Array.from({ length: 8 }, (_, k) => fail(k)));
+        const health = await Promise.all(
+          ['listed', 'fresh'].map(async (id) =>
+            ctx.store.recordHealth({
+              source_id: id,
+              at: '2024-05-02T00:00:00Z',
+              ok: true,
+              items_found: 1,
+              items_new: 1,
+            }),
+          ),
+        );
+        expect(health.map((h) => [h.source_id, h.errors, h.last_success_at])).toEqual([
+          ['listed', 4, '2024-05-02T00:00:00Z'],
+          ['fresh', 4, '2024-05-02T00:00:00Z'],
+        ]);
+      });
+
       it('keeps key/value state', async () => {
         expect(await ctx.store.getState('etag:tengri')).toBeNull();
         await ctx.store.setState('etag:tengri', 'W/"1"');

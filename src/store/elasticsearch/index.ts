@@ -31,6 +31,8 @@ export interface ElasticsearchStoreOptions {
 const PAGE = 10_000;
 const byDate: estypes.SortCombinations[] = [{ date: { order: 'asc' } }, { id: { order: 'asc' } }];
 
+/** Conflicting health writes of one source retried before giving up (each round, one writer wins). */
+const HEALTH_WRITE_ATTEMPTS = 10;
 const isNotFound = (err: unknown) => err instanceof errors.ResponseError && err.statusCode === 404;
 
 function wrap(what: string, err: unknown): Error {
@@ -123,7 +125,8 @@ export function createElasticsearchStore(options: ElasticsearchStoreOptions): Ar
 
     recordHealth: (update: HealthUpdate) =>
       run(`recording health of ${update.source_id}`, async () => {
-        // Read-modify-write with optimistic concurrency: two crawls finishing at once both count.
+        // Read-modify-write with optimistic concurrency: two crawls finishing at once both count. The first record
+        // of a source is created with op_type create, so a concurrent first record conflicts instead of overwriting.
         for (let attempt = 0; ; attempt++) {
           let previous: SourceHealth | null = null;
           let version: { if_seq_no: number; if_primary_term: number } | null = null;
@@ -139,17 +142,15 @@ export function createElasticsearchStore(options: ElasticsearchStoreOptions): Ar
           const health = nextHealth(previous, update);
           const doc = { id: update.source_id, health };
           try {
-            await client.update({
-              index: idx.sources,
-              id: update.source_id,
-              doc,
-              ...(version ?? { doc_as_upsert: true }),
-              refresh: true,
-            });
+            if (version) {
+              await client.update({ index: idx.sources, id: update.source_id, doc, ...version, refresh: true });
+            } else {
+              await client.create({ index: idx.sources, id: update.source_id, document: doc, refresh: true });
+            }
             return health;
           } catch (err) {
             const conflict = err instanceof errors.ResponseError && err.statusCode === 409;
-            if (!conflict || attempt >= 5) throw err;
+            if (!conflict || attempt >= HEALTH_WRITE_ATTEMPTS) throw err;
           }
         }
       }),
