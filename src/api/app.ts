@@ -6,6 +6,7 @@ import type { AppDeps, RouteDeps } from './deps.js';
 import { errorHandler, notFoundHandler } from './errors.js';
 import { articleRoutes } from './routes/articles.js';
 import { exportRoutes } from './routes/export.js';
+import { feedRoutes } from './routes/feed.js';
 import { healthRoutes } from './routes/health.js';
 import { openApiRoutes } from './routes/openapi.js';
 import { searchRoutes } from './routes/search.js';
@@ -33,7 +34,15 @@ export function createApp(deps: AppDeps): Hono {
   const app = new Hono();
   app.use('*', securityHeaders());
   app.route('/', healthRoutes(d));
-  for (const routes of [searchRoutes, articleRoutes, timeseriesRoutes, exportRoutes, sourcesRoutes, openApiRoutes]) {
+  for (const routes of [
+    searchRoutes,
+    articleRoutes,
+    timeseriesRoutes,
+    exportRoutes,
+    feedRoutes,
+    sourcesRoutes,
+    openApiRoutes,
+  ]) {
     app.route('/api', routes(d));
   }
   app.route('/', webRoutes(d));

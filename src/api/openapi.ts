@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { exportParams, searchParams, timeseriesParams } from './params.js';
+import { exportParams, feedParams, searchParams, timeseriesParams } from './params.js';
 import {
   articleResponse,
   errorResponse,
@@ -96,6 +96,23 @@ export function openApiDocument(version: string) {
                 'application/x-ndjson': { schema: { type: 'string' } },
               },
             },
+            400: failure,
+          },
+        },
+      },
+      '/api/feed': {
+        get: {
+          summary: 'A saved search as an Atom or RSS feed of its newest articles, with why each was flagged',
+          parameters: queryParameters(feedParams),
+          responses: {
+            200: {
+              description: 'The feed (ETag; 304 to a matching If-None-Match)',
+              content: {
+                'application/atom+xml': { schema: { type: 'string' } },
+                'application/rss+xml': { schema: { type: 'string' } },
+              },
+            },
+            304: { description: 'Unchanged since the ETag given in If-None-Match' },
             400: failure,
           },
         },

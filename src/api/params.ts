@@ -30,6 +30,15 @@ const bool = (description: string) =>
     .transform((v) => v === 'true' || v === '1')
     .describe(description);
 
+const size = (fallback: number, description: string) =>
+  z.coerce
+    .number({ error: 'must be a number' })
+    .int({ error: 'must be an integer' })
+    .min(1, { error: 'must be 1..100' })
+    .max(100, { error: 'must be 1..100' })
+    .default(fallback)
+    .describe(description);
+
 /** Filters shared by search, time series and export. */
 export const filterParams = {
   q: z
@@ -73,13 +82,7 @@ export const searchParams = z.strictObject({
     .regex(/^[A-Za-z0-9_\-.~:=+/]{1,1024}$/, { error: 'is not a cursor from a previous page' })
     .optional()
     .describe('next_cursor from the previous page'),
-  size: z.coerce
-    .number({ error: 'must be a number' })
-    .int({ error: 'must be an integer' })
-    .min(1, { error: 'must be 1..100' })
-    .max(100, { error: 'must be 1..100' })
-    .default(20)
-    .describe('Page size 1..100'),
+  size: size(20, 'Page size 1..100'),
   facets: bool('Include facet counts (default true)'),
 });
 
@@ -99,6 +102,13 @@ export const timeseriesParams = z.strictObject({
 export const exportParams = z.strictObject({
   ...searchParams.shape,
   format: z.enum(['csv', 'ndjson'], { error: 'must be csv or ndjson' }).default('csv').describe('File format'),
+});
+
+export const feedParams = z.strictObject({
+  ...filterParams,
+  collapse: searchParams.shape.collapse,
+  format: z.enum(['atom', 'rss'], { error: 'must be atom or rss' }).default('atom').describe('Feed format'),
+  size: size(50, 'Newest articles in the feed, 1..100'),
 });
 
 export type SearchParams = z.output<typeof searchParams>;

@@ -36,6 +36,7 @@ const en = {
   next: 'Next page →',
   first: '← First page',
   export: 'Export',
+  subscribe: 'Subscribe',
   facets: {
     label: 'Label',
     lang: 'Language',
@@ -113,6 +114,7 @@ const ru: typeof en = {
   next: 'Следующая страница →',
   first: '← Первая страница',
   export: 'Экспорт',
+  subscribe: 'Подписка',
   facets: {
     label: 'Метка',
     lang: 'Язык',

@@ -79,6 +79,7 @@ export function searchPage({ ui, url, sources, result, items, error }: SearchPag
   const sourceNames = new Map(sources.map((s) => [s.id, s.name]));
   const whys = new Map((result?.hits ?? []).map((h) => [h.id, whyFlagged(h.article.classification, ui)]));
   const exportLink = (format: string) => link(url, '/api/export', { format }, [...FILTER_KEYS, 'collapse']);
+  const feedLink = (format: string) => link(url, '/api/feed', { format }, [...FILTER_KEYS, 'collapse']);
   const facets = result?.facets
     ? Object.entries(result.facets)
         .filter(([name, buckets]) => buckets.some((b) => name !== 'severity' || b.key !== '0'))
@@ -94,6 +95,7 @@ ${
   <section>
     <div class="summary"><span class="total">${t.results(result.total)}</span>
       <span class="export">${t.export}: <a href="${exportLink('csv')}">CSV</a> <a href="${exportLink('ndjson')}">NDJSON</a>
+      · ${t.subscribe}: <a href="${feedLink('atom')}" type="application/atom+xml">Atom</a> <a href="${feedLink('rss')}" type="application/rss+xml">RSS</a>
       · <a href="${link(url, '/trends', {}, [...FILTER_KEYS, 'ui'])}">${t.trends}</a></span></div>
     ${items.length ? html`<ol class="results">${items.map((i) => resultItem(i, ui, url, sourceNames, whys.get(i.id) ?? i.why))}</ol>` : html`<p>${t.noResults}</p>`}
     <nav class="pager">

@@ -38,6 +38,8 @@ describe('server-rendered pages', () => {
     expect(html).toContain('<mark class="ev" data-category="dehumanising">саранча</mark>');
     expect(html).toContain('class="why"');
     expect(html).toMatch(/href="\/api\/export\?label=xenophobic&amp;collapse=false&amp;format=csv"/);
+    expect(html).toMatch(/href="\/api\/feed\?label=xenophobic&amp;collapse=false&amp;format=atom"/);
+    expect(html).toMatch(/href="\/api\/feed\?label=xenophobic&amp;collapse=false&amp;format=rss"/);
   });
 
   it('article page marks evidence and links to the original safely', async () => {
