@@ -1,21 +1,36 @@
-/** Atom 1.0 and RSS 2.0 documents for a saved search: the newest matching articles with why each was flagged. */
+/** Atom 1.0 and RSS 2.0 documents: a saved search's newest articles, or spikes in flagged coverage. */
 import type { Article } from '../domain.js';
 import { labelsOf, whyFlagged } from '../present/why.js';
 
 export type FeedFormat = 'atom' | 'rss';
+
+/** One feed entry: an article, or a spike in flagged coverage. */
+export interface FeedEntry {
+  /** A URN that never changes for the same thing. */
+  id: string;
+  title: string;
+  /** Where the entry points (the article, or the search that shows the spike). */
+  link: string;
+  /** Kuzet's own page for it, when there is one. */
+  related?: string;
+  published?: string;
+  updated: string;
+  author: string;
+  categories: string[];
+  /** Plain text. */
+  summary: string;
+}
 
 export interface FeedInput {
   /** Title of the feed, e.g. the query and filters in words. */
   title: string;
   /** This feed's own URL (Atom `rel="self"`, the feed id). */
   selfUrl: string;
-  /** The same search in the web UI. */
+  /** The same selection in the web UI. */
   webUrl: string;
-  /** Base URL of this Kuzet instance, for links to article pages. */
-  baseUrl: string;
   /** Newest first. */
-  articles: Article[];
-  /** Used as the feed's updated time when there are no articles. */
+  entries: FeedEntry[];
+  /** Used as the feed's updated time when there are no entries. */
   now: Date;
 }
 
@@ -39,47 +54,54 @@ export function xmlText(text: string): string {
     .replace(/'/g, '&apos;');
 }
 
-const dateOf = (a: Article) => a.published_at ?? a.fetched_at;
-const titleOf = (a: Article) => a.title.trim() || `${a.text.trim().slice(0, 80)}…`;
-const pageOf = (baseUrl: string, a: Article) => `${baseUrl}/articles/${encodeURIComponent(a.id)}`;
-
-function summaryOf(a: Article): string {
+/**
+ * An article as a feed entry: linked to the original and to its Kuzet page, its labels and target groups as
+ * categories, and a summary that starts with why it was flagged.
+ *
+ * @example
+ * articleEntry(article, 'https://kuzet.example.org').categories; // ['xenophobic', 'target:tajik']
+ */
+export function articleEntry(a: Article, baseUrl: string): FeedEntry {
+  const c = a.classification;
   const text = a.text.replace(/\s+/g, ' ').trim();
   const excerpt = text.length > SUMMARY_CHARS ? `${text.slice(0, SUMMARY_CHARS)}…` : text;
-  return `${whyFlagged(a.classification)}\n\n${excerpt}`;
+  return {
+    id: `urn:kuzet:article:${a.id}`,
+    title: a.title.trim() || `${a.text.trim().slice(0, 80)}…`,
+    link: a.url,
+    related: `${baseUrl}/articles/${encodeURIComponent(a.id)}`,
+    ...(a.published_at ? { published: a.published_at } : {}),
+    updated: a.published_at ?? a.fetched_at,
+    author: a.source_id,
+    categories: [...labelsOf(c), ...(c?.targets ?? []).map((t) => `target:${t}`)],
+    summary: `${whyFlagged(c)}\n\n${excerpt}`,
+  };
 }
 
-function categories(a: Article): string[] {
-  const c = a.classification;
-  return [...labelsOf(c), ...(c?.targets ?? []).map((t) => `target:${t}`)];
-}
+const updatedOf = (input: FeedInput) => input.entries[0]?.updated ?? input.now.toISOString();
 
 function atom(input: FeedInput): string {
-  const updated = input.articles.length ? dateOf(input.articles[0]) : input.now.toISOString();
-  const entries = input.articles.map((a) => {
-    const cats = categories(a)
-      .map((term) => `<category term="${xmlText(term)}"/>`)
-      .join('');
-    return [
+  const entries = input.entries.map((e) =>
+    [
       '<entry>',
-      `<id>urn:kuzet:article:${xmlText(a.id)}</id>`,
-      `<title>${xmlText(titleOf(a))}</title>`,
-      `<link rel="alternate" href="${xmlText(a.url)}"/>`,
-      `<link rel="related" href="${xmlText(pageOf(input.baseUrl, a))}"/>`,
-      a.published_at ? `<published>${xmlText(a.published_at)}</published>` : '',
-      `<updated>${xmlText(dateOf(a))}</updated>`,
-      `<author><name>${xmlText(a.source_id)}</name></author>`,
-      cats,
-      `<summary type="text">${xmlText(summaryOf(a))}</summary>`,
+      `<id>${xmlText(e.id)}</id>`,
+      `<title>${xmlText(e.title)}</title>`,
+      `<link rel="alternate" href="${xmlText(e.link)}"/>`,
+      e.related ? `<link rel="related" href="${xmlText(e.related)}"/>` : '',
+      e.published ? `<published>${xmlText(e.published)}</published>` : '',
+      `<updated>${xmlText(e.updated)}</updated>`,
+      `<author><name>${xmlText(e.author)}</name></author>`,
+      e.categories.map((term) => `<category term="${xmlText(term)}"/>`).join(''),
+      `<summary type="text">${xmlText(e.summary)}</summary>`,
       '</entry>',
-    ].join('');
-  });
+    ].join(''),
+  );
   return [
     '<?xml version="1.0" encoding="utf-8"?>',
     '<feed xmlns="http://www.w3.org/2005/Atom">',
     `<id>${xmlText(input.selfUrl)}</id>`,
     `<title>${xmlText(input.title)}</title>`,
-    `<updated>${xmlText(updated)}</updated>`,
+    `<updated>${xmlText(updatedOf(input))}</updated>`,
     `<link rel="self" type="application/atom+xml" href="${xmlText(input.selfUrl)}"/>`,
     `<link rel="alternate" type="text/html" href="${xmlText(input.webUrl)}"/>`,
     '<generator>Kuzet</generator>',
@@ -92,22 +114,19 @@ function atom(input: FeedInput): string {
 const rfc822 = (iso: string) => new Date(iso).toUTCString();
 
 function rss(input: FeedInput): string {
-  const items = input.articles.map((a) =>
+  const items = input.entries.map((e) =>
     [
       '<item>',
-      `<title>${xmlText(titleOf(a))}</title>`,
-      `<link>${xmlText(a.url)}</link>`,
-      `<guid isPermaLink="false">urn:kuzet:article:${xmlText(a.id)}</guid>`,
-      `<pubDate>${xmlText(rfc822(dateOf(a)))}</pubDate>`,
-      `<source url="${xmlText(input.selfUrl)}">${xmlText(a.source_id)}</source>`,
-      categories(a)
-        .map((term) => `<category>${xmlText(term)}</category>`)
-        .join(''),
-      `<description>${xmlText(summaryOf(a))}</description>`,
+      `<title>${xmlText(e.title)}</title>`,
+      `<link>${xmlText(e.link)}</link>`,
+      `<guid isPermaLink="false">${xmlText(e.id)}</guid>`,
+      `<pubDate>${xmlText(rfc822(e.updated))}</pubDate>`,
+      `<source url="${xmlText(input.selfUrl)}">${xmlText(e.author)}</source>`,
+      e.categories.map((term) => `<category>${xmlText(term)}</category>`).join(''),
+      `<description>${xmlText(e.summary)}</description>`,
       '</item>',
     ].join(''),
   );
-  const updated = input.articles.length ? dateOf(input.articles[0]) : input.now.toISOString();
   return [
     '<?xml version="1.0" encoding="utf-8"?>',
     '<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom">',
@@ -115,7 +134,7 @@ function rss(input: FeedInput): string {
     `<title>${xmlText(input.title)}</title>`,
     `<link>${xmlText(input.webUrl)}</link>`,
     `<description>${xmlText(input.title)}</description>`,
-    `<lastBuildDate>${xmlText(rfc822(updated))}</lastBuildDate>`,
+    `<lastBuildDate>${xmlText(rfc822(updatedOf(input)))}</lastBuildDate>`,
     `<atom:link rel="self" type="application/rss+xml" href="${xmlText(input.selfUrl)}"/>`,
     '<generator>Kuzet</generator>',
     ...items,
@@ -126,11 +145,10 @@ function rss(input: FeedInput): string {
 }
 
 /**
- * Renders a saved search's newest articles as an Atom or RSS document. Each entry links to the article and to its
- * page in Kuzet, carries the labels and target groups as categories, and says why it was flagged.
+ * Renders entries, newest first, as an Atom 1.0 or RSS 2.0 document.
  *
  * @example
- * renderFeed('atom', { title: 'Kuzet: xenophobic', selfUrl, webUrl, baseUrl, articles, now: new Date() });
+ * renderFeed('atom', { title: 'Kuzet: label=xenophobic', selfUrl, webUrl, entries, now: new Date() });
  */
 export function renderFeed(format: FeedFormat, input: FeedInput): string {
   return format === 'atom' ? atom(input) : rss(input);

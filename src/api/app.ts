@@ -11,6 +11,7 @@ import { healthRoutes } from './routes/health.js';
 import { openApiRoutes } from './routes/openapi.js';
 import { searchRoutes } from './routes/search.js';
 import { sourcesRoutes } from './routes/sources.js';
+import { spikeRoutes } from './routes/spikes.js';
 import { timeseriesRoutes } from './routes/timeseries.js';
 import { securityHeaders } from './security.js';
 
@@ -40,6 +41,7 @@ export function createApp(deps: AppDeps): Hono {
     timeseriesRoutes,
     exportRoutes,
     feedRoutes,
+    spikeRoutes,
     sourcesRoutes,
     openApiRoutes,
   ]) {

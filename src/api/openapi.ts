@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { exportParams, feedParams, searchParams, timeseriesParams } from './params.js';
+import { exportParams, feedParams, searchParams, spikeParams, timeseriesParams } from './params.js';
 import {
   articleResponse,
   errorResponse,
@@ -39,6 +39,18 @@ const json = (schema: z.ZodType, description: string) => ({
   content: { 'application/json': { schema: schemaOf(schema, 'output') } },
 });
 const failure = json(errorResponse, 'Invalid parameters (the message names what to change)');
+const feedResponses = (description: string, more: Record<string, unknown> = {}) => ({
+  200: {
+    description: `${description} (ETag; 304 to a matching If-None-Match)`,
+    content: {
+      ...more,
+      'application/atom+xml': { schema: { type: 'string' } },
+      'application/rss+xml': { schema: { type: 'string' } },
+    },
+  },
+  304: { description: 'Unchanged since the ETag given in If-None-Match' },
+  400: failure,
+});
 
 /**
  * The OpenAPI 3.1 document, generated from the same zod schemas that validate requests.
@@ -104,17 +116,16 @@ export function openApiDocument(version: string) {
         get: {
           summary: 'A saved search as an Atom or RSS feed of its newest articles, with why each was flagged',
           parameters: queryParameters(feedParams),
-          responses: {
-            200: {
-              description: 'The feed (ETag; 304 to a matching If-None-Match)',
-              content: {
-                'application/atom+xml': { schema: { type: 'string' } },
-                'application/rss+xml': { schema: { type: 'string' } },
-              },
-            },
-            304: { description: 'Unchanged since the ETag given in If-None-Match' },
-            400: failure,
-          },
+          responses: feedResponses('The feed'),
+        },
+      },
+      '/api/spikes': {
+        get: {
+          summary: 'Buckets whose flagged count stands far above the recent history of the same series',
+          parameters: queryParameters(spikeParams),
+          responses: feedResponses('Spikes, newest first, as JSON or as a feed', {
+            'application/json': { schema: { type: 'object' } },
+          }),
         },
       },
       '/api/sources': {

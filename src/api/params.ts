@@ -111,6 +111,33 @@ export const feedParams = z.strictObject({
   size: size(50, 'Newest articles in the feed, 1..100'),
 });
 
+const int = (min: number, max: number, fallback: number, description: string) =>
+  z.coerce
+    .number({ error: 'must be a number' })
+    .int({ error: 'must be an integer' })
+    .min(min, { error: `must be ${min}..${max}` })
+    .max(max, { error: `must be ${min}..${max}` })
+    .default(fallback)
+    .describe(description);
+
+export const spikeParams = z.strictObject({
+  ...filterParams,
+  interval: z.enum(['day', 'week'], { error: 'must be day or week' }).default('day').describe('Bucket size'),
+  split: timeseriesParams.shape.split.describe('Look for spikes in each label, source, language or target group'),
+  window: int(3, 90, 14, 'Buckets of history each bucket is compared with, 3..90'),
+  min_flagged: int(1, 100_000, 5, 'Fewest flagged articles that make a spike'),
+  z: z.coerce
+    .number({ error: 'must be a number' })
+    .min(1, { error: 'must be 1..20' })
+    .max(20, { error: 'must be 1..20' })
+    .default(3)
+    .describe('Spreads above the mean of the window a bucket must be, 1..20'),
+  format: z
+    .enum(['json', 'atom', 'rss'], { error: 'must be json, atom or rss' })
+    .default('json')
+    .describe('Response format'),
+});
+
 export type SearchParams = z.output<typeof searchParams>;
 export type FilterParams = Pick<SearchParams, keyof typeof filterParams>;
 

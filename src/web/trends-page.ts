@@ -35,7 +35,7 @@ export interface TrendsPageData {
   error: string | null;
 }
 
-/** The trends page body: the selection form, three SVG charts and a CSV link for the same selection. */
+/** The trends page body: the selection form, three SVG charts, and CSV and spike-alert links for the same selection. */
 export function trendsPage({ ui, url, sources, points, error }: TrendsPageData): SafeHtml {
   const t = strings(ui);
   const interval = url.searchParams.get('interval') ?? 'week';
@@ -43,6 +43,9 @@ export function trendsPage({ ui, url, sources, points, error }: TrendsPageData):
   const s = points ? toSeries(points) : null;
   const pct = (v: number) => `${Math.round(v * 100)}%`;
   const csv = link(url, '/api/timeseries', { format: 'csv' }, [...FILTER_KEYS, 'interval', 'split']);
+  const spikeInterval = interval === 'day' || interval === 'week' ? interval : null;
+  const spikes = (format: string) =>
+    link(url, '/api/spikes', { format, interval: spikeInterval }, [...FILTER_KEYS, 'split']);
   const controls = html`<label>${t.interval}<select name="interval">${['day', 'week', 'month'].map((i) => html`<option value="${i}"${i === interval ? html` selected` : ''}>${t.intervals[i]}</option>`)}</select></label>
   <label>${t.split}<select name="split"><option value="">${t.none}</option>${['label', 'source', 'lang', 'target'].map((k) => html`<option value="${k}"${k === split ? html` selected` : ''}>${t.facets[k]}</option>`)}</select></label>`;
   const charts = s?.buckets.length
@@ -57,7 +60,8 @@ export function trendsPage({ ui, url, sources, points, error }: TrendsPageData):
       : '';
   return html`<h1>${t.trends}</h1>
 ${searchForm(url, ui, t, sources, '/trends', controls)}
-<p class="summary"><a class="csv" href="${csv}">${t.downloadCsv}</a></p>
+<p class="summary"><a class="csv" href="${csv}">${t.downloadCsv}</a>
+  · ${t.spikeAlerts}: <a href="${spikes('atom')}" type="application/atom+xml">Atom</a> <a href="${spikes('rss')}" type="application/rss+xml">RSS</a></p>
 ${error ? html`<div class="error-box" role="alert"><strong>${t.error}:</strong> ${error}</div>` : ''}
 ${charts}`;
 }

@@ -73,6 +73,11 @@ describe('server-rendered pages', () => {
     expect(html).toMatch(/<svg class="chart"/);
     expect(html).toMatch(/<path class="line s0" d="M/);
     expect(html).toContain('href="/api/timeseries?label=xenophobic&amp;interval=month&amp;format=csv"');
+    expect(html).toContain('href="/api/spikes?label=xenophobic&amp;format=atom"');
+    const daily = await page('/trends?label=xenophobic&interval=day&split=target');
+    expect(daily.html).toContain(
+      'href="/api/spikes?label=xenophobic&amp;split=target&amp;format=rss&amp;interval=day"',
+    );
   });
 
   it('sources page flags stale and failing sources', async () => {

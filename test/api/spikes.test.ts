@@ -1,0 +1,109 @@
+import { load } from 'cheerio';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../src/api/app.js';
+import type { ArticleStore } from '../../src/store/port.js';
+import { createSqliteStore } from '../../src/store/sqlite/index.js';
+import { makeArticle } from '../helpers/seed.js';
+
+let store: ArticleStore;
+let app: ReturnType<typeof createApp>;
+const BASE = 'http://kuzet.test';
+const day = (n: number) => new Date(Date.UTC(2025, 3, 1 + n)).toISOString().slice(0, 10);
+
+/** 20 quiet days (one flagged post about Tajiks, two unflagged ones about Uzbeks), then a day of 9 flagged posts about Tajiks. */
+beforeAll(async () => {
+  store = createSqliteStore({ file: ':memory:' });
+  await store.init();
+  const clusters = new Map<string, string>();
+  const post = (key: string, n: number, target: string, xenophobic: boolean) =>
+    store.putArticle(
+      makeArticle(
+        {
+          key,
+          source: 'tg-patriot',
+          lang: 'ru',
+          date: day(n),
+          title: '',
+          text: `Пост ${key} про ${target}: ${xenophobic ? 'гнать их' : 'соседи'} (${n}).`,
+          flag: { xenophobic, severity: xenophobic ? 3 : 0, targets: [target] },
+        },
+        clusters,
+      ),
+    );
+  for (let n = 0; n < 20; n++) {
+    await post(`q-${n}`, n, 'tajik', true);
+    await post(`u-${n}-a`, n, 'uzbek', false);
+    await post(`u-${n}-b`, n, 'uzbek', false);
+  }
+  for (let k = 0; k < 9; k++) await post(`spike-${k}`, 20, 'tajik', true);
+  app = createApp({ store });
+});
+afterAll(() => store.close());
+
+const get = (path: string, headers: Record<string, string> = {}) => app.request(`${BASE}${path}`, { headers });
+
+describe('GET /api/spikes', () => {
+  it('finds the day flagged coverage of one target group jumped, with its baseline', async () => {
+    const res = await get('/api/spikes?split=target');
+    expect(res.status).toBe(200);
+    const body = await res.json();
+    expect(body).toMatchObject({ interval: 'day', split: 'target', window: 14, min_flagged: 5, z: 3 });
+    expect(body.spikes).toEqual([{ bucket: day(20), series: 'tajik', flagged: 9, count: 9, baseline: 1, score: 8 }]);
+  });
+
+  it('sees the same day in all coverage and nothing when the bar is higher', async () => {
+    const all = await (await get('/api/spikes')).json();
+    expect(all.spikes.map((s: { bucket: string; series: string }) => [s.bucket, s.series])).toEqual([[day(20), 'all']]);
+    const none = await (await get('/api/spikes?split=target&min_flagged=11')).json();
+    expect(none.spikes).toEqual([]);
+    const filtered = await (await get('/api/spikes?split=target&target=uzbek')).json();
+    expect(filtered.spikes).toEqual([]);
+  });
+
+  it('serves spikes as an Atom feed whose entries link to the flagged articles of that day and group', async () => {
+    const res = await get('/api/spikes?split=target&format=atom&lang=ru');
+    expect(res.headers.get('content-type')).toBe('application/atom+xml; charset=utf-8');
+    const $ = load(await res.text(), { xml: true });
+    expect($('feed > title').text()).toBe('Kuzet spikes: lang=ru by target');
+    const entry = $('entry');
+    expect(entry).toHaveLength(1);
+    expect(entry.find('id').text()).toBe(`urn:kuzet:spike:day:target:tajik:${day(20)}`);
+    expect(entry.find('title').text()).toBe(`9 flagged in target tajik on ${day(20)} (usually 1)`);
+    const link = new URL(entry.find('link').attr('href') as string);
+    expect(Object.fromEntries(link.searchParams)).toEqual({
+      lang: 'ru',
+      from: day(20),
+      to: day(20),
+      target: 'tajik',
+      label: 'xenophobic',
+    });
+    const etag = res.headers.get('etag') as string;
+    const again = await get('/api/spikes?split=target&format=atom&lang=ru', { 'if-none-match': etag });
+    expect(again.status).toBe(304);
+  });
+
+  it('serves RSS too', async () => {
+    const $ = load(await (await get('/api/spikes?format=rss&interval=week&window=3&min_flagged=1&z=1')).text(), {
+      xml: true,
+    });
+    expect($('rss > channel > title').text()).toBe('Kuzet spikes: all coverage');
+    for (const item of $('item').toArray())
+      expect($(item).find('guid').text()).toMatch(/^urn:kuzet:spike:week:all:all:/);
+  });
+
+  it('rejects bad parameters with 400 naming the parameter', async () => {
+    for (const [query, param] of [
+      ['interval=month', 'interval'],
+      ['window=2', 'window'],
+      ['min_flagged=0', 'min_flagged'],
+      ['z=abc', 'z'],
+      ['split=author', 'split'],
+      ['format=csv', 'format'],
+      ['size=5', 'size'],
+    ]) {
+      const res = await get(`/api/spikes?${query}`);
+      expect(res.status, query).toBe(400);
+      expect((await res.json()).error.param, query).toBe(param);
+    }
+  });
+});
