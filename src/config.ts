@@ -31,6 +31,7 @@ const FIELDS = {
   requestTimeoutSecs: { env: 'KUZET_REQUEST_TIMEOUT_SECS', schema: z.coerce.number().int().min(1).optional() },
   maxResponseBytes: { env: 'KUZET_MAX_RESPONSE_BYTES', schema: z.coerce.number().int().min(1024).optional() },
   telegramBaseUrl: { env: 'KUZET_TELEGRAM_BASE_URL', schema: z.url().optional() },
+  publicUrl: { env: 'KUZET_PUBLIC_URL', schema: z.url().optional() },
   workerConcurrency: { env: 'KUZET_WORKER_CONCURRENCY', schema: z.coerce.number().int().min(1).max(64).default(2) },
 } as const;
 

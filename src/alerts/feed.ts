@@ -1,5 +1,6 @@
 /** Atom 1.0 and RSS 2.0 documents: a saved search's newest articles, or spikes in flagged coverage. */
 import type { Article } from '../domain.js';
+import { escapeHtml } from '../present/html.js';
 import { labelsOf, whyFlagged } from '../present/why.js';
 
 export type FeedFormat = 'atom' | 'rss';
@@ -30,11 +31,12 @@ export interface FeedInput {
   webUrl: string;
   /** Newest first. */
   entries: FeedEntry[];
-  /** Used as the feed's updated time when there are no entries. */
-  now: Date;
+  /** The feed's updated time when there are no entries (keep it stable between polls: it is part of the ETag). */
+  emptySince: string;
 }
 
 const SUMMARY_CHARS = 400;
+const TITLE_CHARS = 100;
 /** Characters XML 1.0 does not allow, which crawled text may still carry (control characters, lone surrogates). */
 const NOT_XML = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
 
@@ -64,21 +66,23 @@ export function xmlText(text: string): string {
 export function articleEntry(a: Article, baseUrl: string): FeedEntry {
   const c = a.classification;
   const text = a.text.replace(/\s+/g, ' ').trim();
-  const excerpt = text.length > SUMMARY_CHARS ? `${text.slice(0, SUMMARY_CHARS)}…` : text;
+  const cut = (max: number) => (text.length > max ? `${text.slice(0, max)}…` : text);
   return {
     id: `urn:kuzet:article:${a.id}`,
-    title: a.title.trim() || `${a.text.trim().slice(0, 80)}…`,
+    title: a.title.replace(/\s+/g, ' ').trim() || cut(TITLE_CHARS) || a.url,
     link: a.url,
     related: `${baseUrl}/articles/${encodeURIComponent(a.id)}`,
     ...(a.published_at ? { published: a.published_at } : {}),
     updated: a.published_at ?? a.fetched_at,
     author: a.source_id,
     categories: [...labelsOf(c), ...(c?.targets ?? []).map((t) => `target:${t}`)],
-    summary: `${whyFlagged(c)}\n\n${excerpt}`,
+    summary: `${whyFlagged(c)}\n\n${cut(SUMMARY_CHARS)}`,
   };
 }
 
-const updatedOf = (input: FeedInput) => input.entries[0]?.updated ?? input.now.toISOString();
+const updatedOf = (input: FeedInput) => input.entries[0]?.updated ?? input.emptySince;
+/** RSS readers render titles and descriptions as HTML: crawled text is escaped as HTML, then as XML. */
+const rssHtml = (text: string) => xmlText(escapeHtml(text).replace(/\n/g, '<br>'));
 
 function atom(input: FeedInput): string {
   const entries = input.entries.map((e) =>
@@ -104,6 +108,7 @@ function atom(input: FeedInput): string {
     `<updated>${xmlText(updatedOf(input))}</updated>`,
     `<link rel="self" type="application/atom+xml" href="${xmlText(input.selfUrl)}"/>`,
     `<link rel="alternate" type="text/html" href="${xmlText(input.webUrl)}"/>`,
+    '<author><name>Kuzet</name></author>',
     '<generator>Kuzet</generator>',
     ...entries,
     '</feed>',
@@ -117,23 +122,23 @@ function rss(input: FeedInput): string {
   const items = input.entries.map((e) =>
     [
       '<item>',
-      `<title>${xmlText(e.title)}</title>`,
+      `<title>${rssHtml(e.title)}</title>`,
       `<link>${xmlText(e.link)}</link>`,
       `<guid isPermaLink="false">${xmlText(e.id)}</guid>`,
       `<pubDate>${xmlText(rfc822(e.updated))}</pubDate>`,
-      `<source url="${xmlText(input.selfUrl)}">${xmlText(e.author)}</source>`,
+      `<dc:creator>${xmlText(e.author)}</dc:creator>`,
       e.categories.map((term) => `<category>${xmlText(term)}</category>`).join(''),
-      `<description>${xmlText(e.summary)}</description>`,
+      `<description>${rssHtml(e.summary)}</description>`,
       '</item>',
     ].join(''),
   );
   return [
     '<?xml version="1.0" encoding="utf-8"?>',
-    '<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom">',
+    '<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:dc="http://purl.org/dc/elements/1.1/">',
     '<channel>',
-    `<title>${xmlText(input.title)}</title>`,
+    `<title>${rssHtml(input.title)}</title>`,
     `<link>${xmlText(input.webUrl)}</link>`,
-    `<description>${xmlText(input.title)}</description>`,
+    `<description>${rssHtml(input.title)}</description>`,
     `<lastBuildDate>${xmlText(rfc822(updatedOf(input)))}</lastBuildDate>`,
     `<atom:link rel="self" type="application/rss+xml" href="${xmlText(input.selfUrl)}"/>`,
     '<generator>Kuzet</generator>',
@@ -148,7 +153,7 @@ function rss(input: FeedInput): string {
  * Renders entries, newest first, as an Atom 1.0 or RSS 2.0 document.
  *
  * @example
- * renderFeed('atom', { title: 'Kuzet: label=xenophobic', selfUrl, webUrl, entries, now: new Date() });
+ * renderFeed('atom', { title: 'Kuzet: label=xenophobic', selfUrl, webUrl, entries, emptySince: '2025-03-01T00:00:00Z' });
  */
 export function renderFeed(format: FeedFormat, input: FeedInput): string {
   return format === 'atom' ? atom(input) : rss(input);

@@ -78,6 +78,24 @@ export function findSpikes(points: TimeseriesPoint[], options: SpikeOptions): Sp
 
 /** The last day of a bucket (YYYY-MM-DD). */
 export function bucketEnd(bucket: string, interval: SpikeOptions['interval']): string {
-  if (interval === 'day') return bucket;
-  return new Date(Date.parse(`${bucket}T00:00:00Z`) + 6 * DAY_MS).toISOString().slice(0, 10);
+  return interval === 'day' ? bucket : shiftBucket(bucket, 6, 'day');
+}
+
+/** The bucket a day falls in: the day itself, or the Monday that starts its week. */
+export function bucketOf(day: string, interval: SpikeOptions['interval']): string {
+  if (interval === 'day') return day;
+  const weekday = (new Date(`${day}T00:00:00Z`).getUTCDay() + 6) % 7;
+  return shiftBucket(day, -weekday, 'day');
+}
+
+/** The bucket `n` buckets after a bucket (before it when `n` is negative). */
+export function shiftBucket(bucket: string, n: number, interval: SpikeOptions['interval']): string {
+  const step = interval === 'day' ? DAY_MS : 7 * DAY_MS;
+  return new Date(Date.parse(`${bucket}T00:00:00Z`) + n * step).toISOString().slice(0, 10);
+}
+
+/** Buckets from `first` to `last`, both included. */
+export function bucketsBetween(first: string, last: string, interval: SpikeOptions['interval']): number {
+  const step = interval === 'day' ? DAY_MS : 7 * DAY_MS;
+  return Math.round((Date.parse(`${last}T00:00:00Z`) - Date.parse(`${first}T00:00:00Z`)) / step) + 1;
 }

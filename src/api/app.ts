@@ -31,7 +31,12 @@ function packageVersion(): string {
  * serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 8080 });
  */
 export function createApp(deps: AppDeps): Hono {
-  const d: RouteDeps = { store: deps.store, version: deps.version ?? packageVersion(), log: deps.log ?? logger('api') };
+  const d: RouteDeps = {
+    store: deps.store,
+    version: deps.version ?? packageVersion(),
+    log: deps.log ?? logger('api'),
+    publicUrl: deps.publicUrl?.replace(/\/+$/, '') ?? null,
+  };
   const app = new Hono();
   app.use('*', securityHeaders());
   app.route('/', healthRoutes(d));

@@ -17,8 +17,26 @@ export function feedResponse(c: Context, format: FeedFormat, body: string): Resp
   const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
   const headers = { etag, 'cache-control': 'no-cache' };
   const match = c.req.header('if-none-match');
-  if (match?.split(',').some((t) => t.trim() === etag)) return c.body(null, 304, headers);
+  const known = match?.split(',').map((t) => t.trim().replace(/^W\//, ''));
+  if (known?.some((t) => t === etag || t === '*')) return c.body(null, 304, headers);
   return c.body(body, 200, { ...headers, 'content-type': CONTENT_TYPE[format] });
+}
+
+/** Start of the current UTC day: an empty feed's updated time, stable between polls on the same day. */
+export function startOfToday(now = new Date()): string {
+  return `${now.toISOString().slice(0, 10)}T00:00:00.000Z`;
+}
+
+/**
+ * The public view of a request URL: the configured public URL's origin and path prefix when there is one (links in
+ * feeds must not follow the Host header), else the request's own.
+ *
+ * @example
+ * publicView(new URL('http://10.0.0.5:8080/api/feed?q=x'), 'https://kuzet.example.org').self; // 'https://kuzet.example.org/api/feed?q=x'
+ */
+export function publicView(url: URL, publicUrl: string | null): { base: string; self: string } {
+  const base = publicUrl ?? url.origin;
+  return { base, self: `${base}${url.pathname}${url.search}` };
 }
 
 /** The filters of a request as they appear in its URL (for titles and links to the same selection). */

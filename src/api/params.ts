@@ -125,6 +125,8 @@ export const spikeParams = z.strictObject({
   interval: z.enum(['day', 'week'], { error: 'must be day or week' }).default('day').describe('Bucket size'),
   split: timeseriesParams.shape.split.describe('Look for spikes in each label, source, language or target group'),
   window: int(3, 90, 14, 'Buckets of history each bucket is compared with, 3..90'),
+  from: date('from').describe('First bucket to report (default: 60 buckets before to); history before it is read too'),
+  to: date('to').describe('Last bucket to report (default: today)'),
   min_flagged: int(1, 100_000, 5, 'Fewest flagged articles that make a spike'),
   z: z.coerce
     .number({ error: 'must be a number' })
@@ -132,6 +134,7 @@ export const spikeParams = z.strictObject({
     .max(20, { error: 'must be 1..20' })
     .default(3)
     .describe('Spreads above the mean of the window a bucket must be, 1..20'),
+  size: size(50, 'Newest spikes returned, 1..100'),
   format: z
     .enum(['json', 'atom', 'rss'], { error: 'must be json, atom or rss' })
     .default('json')

@@ -45,7 +45,7 @@ export function trendsPage({ ui, url, sources, points, error }: TrendsPageData):
   const csv = link(url, '/api/timeseries', { format: 'csv' }, [...FILTER_KEYS, 'interval', 'split']);
   const spikeInterval = interval === 'day' || interval === 'week' ? interval : null;
   const spikes = (format: string) =>
-    link(url, '/api/spikes', { format, interval: spikeInterval }, [...FILTER_KEYS, 'split']);
+    link(url, '/api/spikes', { format, interval: spikeInterval, from: null, to: null }, [...FILTER_KEYS, 'split']);
   const controls = html`<label>${t.interval}<select name="interval">${['day', 'week', 'month'].map((i) => html`<option value="${i}"${i === interval ? html` selected` : ''}>${t.intervals[i]}</option>`)}</select></label>
   <label>${t.split}<select name="split"><option value="">${t.none}</option>${['label', 'source', 'lang', 'target'].map((k) => html`<option value="${k}"${k === split ? html` selected` : ''}>${t.facets[k]}</option>`)}</select></label>`;
   const charts = s?.buckets.length

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bucketEnd, findSpikes } from '../../src/alerts/spikes.js';
+import { bucketEnd, bucketOf, bucketsBetween, findSpikes, shiftBucket } from '../../src/alerts/spikes.js';
 import type { TimeseriesPoint } from '../../src/search/query.js';
 
 const day = (n: number) => new Date(Date.UTC(2025, 2, 1 + n)).toISOString().slice(0, 10);
@@ -50,5 +50,17 @@ describe('findSpikes', () => {
     expect(findSpikes(weeks, { ...options, window: 3, interval: 'week' }).map((s) => s.bucket)).toEqual([day(23)]);
     expect(bucketEnd('2025-03-03', 'week')).toBe('2025-03-09');
     expect(bucketEnd('2025-03-03', 'day')).toBe('2025-03-03');
+  });
+});
+
+describe('bucket arithmetic', () => {
+  it('aligns days to Monday weeks and counts buckets in between', () => {
+    expect(bucketOf('2025-03-09', 'week')).toBe('2025-03-03');
+    expect(bucketOf('2025-03-03', 'week')).toBe('2025-03-03');
+    expect(bucketOf('2025-03-09', 'day')).toBe('2025-03-09');
+    expect(shiftBucket('2025-03-03', -2, 'week')).toBe('2025-02-17');
+    expect(shiftBucket('2024-02-28', 2, 'day')).toBe('2024-03-01');
+    expect(bucketsBetween('2025-01-01', '2025-12-31', 'day')).toBe(365);
+    expect(bucketsBetween('2025-03-03', '2025-03-17', 'week')).toBe(3);
   });
 });

@@ -92,6 +92,20 @@ describe('GET /api/feed', () => {
     expect(entry.find('summary').text()).toContain('"кавычки" & амперсанды');
   });
 
+  it('escapes crawled markup twice in RSS, whose readers render titles and descriptions as HTML', async () => {
+    const $ = load(await (await get('/api/feed?format=rss&source=tg-patriot&collapse=false')).text(), { xml: true });
+    const xss = articles.get('xss') as Article;
+    const item = $('item').filter((_, e) => $(e).find('guid').text() === `urn:kuzet:article:${xss.id}`);
+    expect(item.find('title').text()).toBe(
+      '&lt;script&gt;window.__xss=1&lt;/script&gt;Мигранты на рынке &lt;b&gt;труда&lt;/b&gt;',
+    );
+    const description = item.find('description').text();
+    expect(description).not.toMatch(/<(img|svg|a)\b/);
+    expect(description).toContain('&lt;img src=x onerror=&quot;window.__xss=2&quot;&gt;');
+    expect(description).toMatch(/^Flagged xenophobic \(severity 2[^<]*<br><br>/);
+    expect(item.find('dc\\:creator').text()).toBe('tg-patriot');
+  });
+
   it('answers 304 to a matching If-None-Match and a new ETag when the search changes', async () => {
     const first = await get('/api/feed?label=xenophobic');
     const etag = first.headers.get('etag') as string;
@@ -102,6 +116,20 @@ describe('GET /api/feed', () => {
     const other = await get('/api/feed?label=migration_policy', { 'if-none-match': etag });
     expect(other.status).toBe(200);
     expect(other.headers.get('etag')).not.toBe(etag);
+    expect((await get('/api/feed?label=xenophobic', { 'if-none-match': `W/${etag}` })).status).toBe(304);
+    expect((await get('/api/feed?label=xenophobic', { 'if-none-match': '*' })).status).toBe(304);
+  });
+
+  it('keeps the ETag of an empty feed from one poll to the next', async () => {
+    const empty = await get('/api/feed?q=несуществующееслово');
+    const $ = load(await empty.text(), { xml: true });
+    expect($('entry')).toHaveLength(0);
+    expect($('feed > author > name').text()).toBe('Kuzet');
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    const again = await get('/api/feed?q=несуществующееслово', {
+      'if-none-match': empty.headers.get('etag') as string,
+    });
+    expect(again.status).toBe(304);
   });
 
   it('rejects bad parameters with 400 naming the parameter', async () => {
@@ -134,26 +162,27 @@ describe('feed XML safety', () => {
     );
   });
 
-  it('keeps a feed well-formed when crawled text holds control characters', async () => {
+  it('keeps a feed well-formed when crawled text holds control characters, and titles untitled posts', async () => {
     const seeded = await seededSqlite();
-    const article = makeArticle(
-      {
-        key: 'control',
-        source: 'vlast',
-        lang: 'ru',
-        date: '2029-03-01',
-        title: 'Заголовок\u0008 с управляющим символом',
-        text: 'Текст\u0000 с нулевым\u001b байтом.',
-        flag: null,
-      },
-      new Map(),
+    const post = (key: string, date: string, title: string, text: string) =>
+      seeded.store.putArticle(
+        makeArticle({ key, source: 'vlast', lang: 'ru', date, title, text, flag: null }, new Map()),
+      );
+    await post(
+      'control',
+      '2029-03-01',
+      '  Заголовок\u0008 с\n управляющим символом ',
+      'Текст\u0000 с нулевым\u001b байтом.',
     );
-    await seeded.store.putArticle(article);
+    await post('untitled', '2029-04-01', '', 'Короткий\n пост.');
     const body = await (await createApp({ store: seeded.store }).request(`${BASE}/api/feed?format=rss`)).text();
     await seeded.store.close();
     expect(body).not.toMatch(/[\u0000-\u0008\u001b]/);
     const $ = load(body, { xml: true });
-    expect($('item > title').first().text()).toBe('Заголовок с управляющим символом');
+    const titles = $('item > title')
+      .map((_, t) => $(t).text())
+      .get();
+    expect(titles.slice(0, 2)).toEqual(['Короткий пост.', 'Заголовок с управляющим символом']);
     expect($('item > description').first().text()).toContain('Not classified yet');
   });
 });

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { articleEntry, renderFeed } from '../../alerts/feed.js';
 import type { RouteDeps } from '../deps.js';
-import { feedResponse, selection } from '../feed-response.js';
+import { feedResponse, publicView, selection, startOfToday } from '../feed-response.js';
 import { feedParams, filterParams, readParams, toFilters } from '../params.js';
 
 const FILTER_KEYS = Object.keys(filterParams);
@@ -13,7 +13,7 @@ const FILTER_KEYS = Object.keys(filterParams);
  * @example
  * await app.request('/api/feed?label=xenophobic&min_severity=2&lang=kk')
  */
-export function feedRoutes({ store }: RouteDeps): Hono {
+export function feedRoutes({ store, publicUrl }: RouteDeps): Hono {
   return new Hono().get('/feed', async (c) => {
     const url = new URL(c.req.url);
     const p = readParams(url, feedParams);
@@ -26,14 +26,15 @@ export function feedRoutes({ store }: RouteDeps): Hono {
       size: p.size,
       facets: false,
     });
+    const { base, self } = publicView(url, publicUrl);
     const filtersInUrl = selection(url, FILTER_KEYS);
     const web = new URLSearchParams(selection(url, [...FILTER_KEYS, 'collapse']));
     const body = renderFeed(p.format, {
       title: `Kuzet: ${filtersInUrl.length ? filtersInUrl.map(([k, v]) => `${k}=${v}`).join(' · ') : 'all articles'}`,
-      selfUrl: url.toString(),
-      webUrl: `${url.origin}/${web.size ? `?${web}` : ''}`,
-      entries: result.hits.map((h) => articleEntry(h.article, url.origin)),
-      now: new Date(),
+      selfUrl: self,
+      webUrl: `${base}/${web.size ? `?${web}` : ''}`,
+      entries: result.hits.map((h) => articleEntry(h.article, base)),
+      emptySince: startOfToday(),
     });
     return feedResponse(c, p.format, body);
   });

@@ -1,65 +1,99 @@
+import { createHash } from 'node:crypto';
 import { Hono } from 'hono';
 import { type FeedEntry, renderFeed } from '../../alerts/feed.js';
-import { bucketEnd, findSpikes, type Spike } from '../../alerts/spikes.js';
+import { bucketEnd, bucketOf, bucketsBetween, findSpikes, type Spike, shiftBucket } from '../../alerts/spikes.js';
 import type { RouteDeps } from '../deps.js';
-import { feedResponse, selection } from '../feed-response.js';
+import { ApiError } from '../errors.js';
+import { feedResponse, publicView, selection, startOfToday } from '../feed-response.js';
 import { filterParams, readParams, spikeParams, toFilters } from '../params.js';
 
 const FILTER_KEYS = Object.keys(filterParams);
+/** Buckets reported when `from` is not given. */
+const DEFAULT_SPAN = 60;
+/** Most buckets one request may report (history not counted), which bounds the work and Elasticsearch's buckets. */
+const MAX_SPAN = 366;
 
 type Interval = 'day' | 'week';
 
-function spikeEntry(spike: Spike, url: URL, interval: Interval, window: number, split: string | undefined): FeedEntry {
-  const last = bucketEnd(spike.bucket, interval);
-  const web = new URLSearchParams(selection(url, FILTER_KEYS).filter(([k]) => k !== 'from' && k !== 'to'));
+interface SpikeContext {
+  base: string;
+  url: URL;
+  interval: Interval;
+  window: number;
+  split: string | undefined;
+  /** Short hash of the selection, so that spikes of different feeds get different ids. */
+  selectionId: string;
+}
+
+function spikeEntry(spike: Spike, x: SpikeContext): FeedEntry {
+  const web = new URLSearchParams(selection(x.url, FILTER_KEYS).filter(([k]) => k !== 'from' && k !== 'to'));
   web.set('from', spike.bucket);
-  web.set('to', last);
-  if (split && spike.series !== 'all') web.set(split === 'label' ? 'label' : split, spike.series);
-  if (!web.has('label')) web.set('label', 'xenophobic');
-  const where = spike.series === 'all' ? 'all coverage' : `${split} ${spike.series}`;
-  const when = interval === 'day' ? `on ${spike.bucket}` : `in the week of ${spike.bucket}`;
+  web.set('to', bucketEnd(spike.bucket, x.interval));
+  if (x.split) web.set(x.split, spike.series);
+  // Flagged means xenophobic, that is severity 1 or more.
+  web.set('min_severity', String(Math.max(1, Number(web.get('min_severity') ?? 0))));
+  const where = x.split ? `${x.split} ${spike.series}` : 'all coverage';
+  const when = x.interval === 'day' ? `on ${spike.bucket}` : `in the week of ${spike.bucket}`;
   return {
-    id: `urn:kuzet:spike:${interval}:${split ?? 'all'}:${spike.series}:${spike.bucket}`,
+    id: `urn:kuzet:spike:${x.selectionId}:${spike.series}:${spike.bucket}`,
     title: `${spike.flagged} flagged in ${where} ${when} (usually ${spike.baseline})`,
-    link: `${url.origin}/?${web}`,
+    link: `${x.base}/?${web}`,
     updated: `${spike.bucket}T00:00:00.000Z`,
     author: 'Kuzet',
-    categories: ['spike', ...(split && spike.series !== 'all' ? [`${split}:${spike.series}`] : [])],
-    summary: `${spike.flagged} flagged articles of ${spike.count} in ${where} ${when}; the ${window} ${interval}s before averaged ${spike.baseline} (${spike.score} spreads above).`,
+    categories: ['spike', ...(x.split ? [`${x.split}:${spike.series}`] : [])],
+    summary: `${spike.flagged} flagged articles of ${spike.count} in ${where} ${when}; the ${x.window} ${x.interval}s before averaged ${spike.baseline} (${spike.score} spreads above).`,
   };
+}
+
+/** The buckets to report and the first bucket of history to read for them; 400 when the range is too long. */
+function reportRange(from: string | undefined, to: string | undefined, interval: Interval, window: number) {
+  const last = bucketOf((to ?? new Date().toISOString()).slice(0, 10), interval);
+  const first = from ? bucketOf(from.slice(0, 10), interval) : shiftBucket(last, 1 - DEFAULT_SPAN, interval);
+  if (bucketsBetween(first, last, interval) > MAX_SPAN)
+    throw new ApiError(400, `from: at most ${MAX_SPAN} ${interval}s between from and to; narrow the range`, 'from');
+  return { first, last, history: shiftBucket(first, -window, interval) };
 }
 
 /**
  * GET /api/spikes: buckets whose flagged count stands far above the same series' recent history, for any search
- * filter and split; as JSON, or as an Atom/RSS feed that editors subscribe to (ETag and 304 as /api/feed).
+ * filter and split, between `from` and `to` (default: the last 60 buckets); as JSON, or as an Atom/RSS feed that
+ * editors subscribe to (ETag and 304 as /api/feed).
  *
  * @example
  * await app.request('/api/spikes?split=target&window=14&min_flagged=5&format=atom')
  */
-export function spikeRoutes({ store }: RouteDeps): Hono {
+export function spikeRoutes({ store, publicUrl }: RouteDeps): Hono {
   return new Hono().get('/spikes', async (c) => {
     const url = new URL(c.req.url);
     const p = readParams(url, spikeParams);
     const { query, filters } = toFilters(p);
+    const range = reportRange(p.from, p.to, p.interval, p.window);
     const points = await store.timeseries({
       query,
-      filters,
+      filters: { ...filters, from: range.history },
       interval: p.interval,
       ...(p.split ? { split_by: p.split } : {}),
     });
-    const spikes = findSpikes(points, { window: p.window, minFlagged: p.min_flagged, z: p.z, interval: p.interval });
+    const spikes = findSpikes(points, { window: p.window, minFlagged: p.min_flagged, z: p.z, interval: p.interval })
+      .filter((s) => s.bucket >= range.first && s.bucket <= range.last)
+      .slice(0, p.size);
     if (p.format === 'json') {
       const { interval, split = null, window, min_flagged, z } = p;
-      return c.json({ interval, split, window, min_flagged, z, spikes });
+      return c.json({ interval, split, window, min_flagged, z, from: range.first, to: range.last, spikes });
     }
-    const filtersInUrl = selection(url, FILTER_KEYS);
-    const web = new URLSearchParams(filtersInUrl);
+    const { base, self } = publicView(url, publicUrl);
+    const filtersInUrl = selection(url, FILTER_KEYS).filter(([k]) => k !== 'from' && k !== 'to');
+    const selectionId = createHash('sha256')
+      .update(JSON.stringify([filtersInUrl, p.interval, p.split ?? '']))
+      .digest('hex')
+      .slice(0, 12);
+    const x: SpikeContext = { base, url, interval: p.interval, window: p.window, split: p.split, selectionId };
     const body = renderFeed(p.format, {
       title: `Kuzet spikes: ${filtersInUrl.length ? filtersInUrl.map(([k, v]) => `${k}=${v}`).join(' · ') : 'all coverage'}${p.split ? ` by ${p.split}` : ''}`,
-      selfUrl: url.toString(),
-      webUrl: `${url.origin}/trends${web.size ? `?${web}` : ''}`,
-      entries: spikes.map((s) => spikeEntry(s, url, p.interval, p.window, p.split)),
-      now: new Date(),
+      selfUrl: self,
+      webUrl: `${base}/trends${filtersInUrl.length ? `?${new URLSearchParams(filtersInUrl)}` : ''}`,
+      entries: spikes.map((s) => spikeEntry(s, x)),
+      emptySince: startOfToday(),
     });
     return feedResponse(c, p.format, body);
   });
