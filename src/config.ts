@@ -32,6 +32,14 @@ const FIELDS = {
   maxResponseBytes: { env: 'KUZET_MAX_RESPONSE_BYTES', schema: z.coerce.number().int().min(1024).optional() },
   telegramBaseUrl: { env: 'KUZET_TELEGRAM_BASE_URL', schema: z.url().optional() },
   publicUrl: { env: 'KUZET_PUBLIC_URL', schema: z.url().optional() },
+  webhooksFile: { env: 'KUZET_WEBHOOKS_FILE', schema: z.string().min(1).optional() },
+  webhookAllowPrivate: {
+    env: 'KUZET_WEBHOOK_ALLOW_PRIVATE',
+    schema: z
+      .enum(['true', 'false', '1', '0'])
+      .default('false')
+      .transform((v) => v === 'true' || v === '1'),
+  },
   workerConcurrency: { env: 'KUZET_WORKER_CONCURRENCY', schema: z.coerce.number().int().min(1).max(64).default(2) },
 } as const;
 

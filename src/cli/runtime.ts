@@ -1,3 +1,4 @@
+import { loadWebhooks } from '../alerts/webhooks/config.js';
 import { type Classifier, loadClassifier } from '../classify/index.js';
 import { type Config, isDistributed } from '../config.js';
 import type { CrawlOptions } from '../crawl/index.js';
@@ -77,8 +78,23 @@ export async function openRuntime(config: Config, options: { withSources?: boole
     log,
     documents: mode === 'distributed' ? 'queue' : 'inline',
     signal: shutdown.signal,
+    ...(config.webhooksFile
+      ? {
+          webhooks: {
+            hooks: await loadWebhooks(config.webhooksFile, process.env),
+            allowPrivate: config.webhookAllowPrivate,
+            publicUrl: config.publicUrl?.replace(/\/+$/, '') ?? null,
+          },
+        }
+      : {}),
   };
-  log.info('kuzet runtime ready', { mode, store: store.name, queues: queues.name, classifier: classifier.version });
+  log.info('kuzet runtime ready', {
+    mode,
+    store: store.name,
+    queues: queues.name,
+    classifier: classifier.version,
+    webhooks: stageDeps.webhooks?.hooks.length ?? 0,
+  });
   return {
     config,
     mode,

@@ -1,7 +1,11 @@
+import type { Webhook } from '../alerts/webhooks/config.js';
+import { deliverWebhook, WebhookRejected } from '../alerts/webhooks/deliver.js';
+import { matchesSearch } from '../alerts/webhooks/match.js';
+import { webhookPayload } from '../alerts/webhooks/payload.js';
 import type { Classifier } from '../classify/index.js';
 import { type CrawlOptions, type CrawlReport, crawlSource } from '../crawl/index.js';
 import { documentKey } from '../dedupe/canonical-url.js';
-import type { CrawledDocument, Source } from '../domain.js';
+import type { Article, CrawledDocument, Source } from '../domain.js';
 import type { Logger } from '../log.js';
 import type { JobQueues, QueueWorker } from '../queue/port.js';
 import type { ArticleStore } from '../store/port.js';
@@ -13,7 +17,17 @@ export const QUEUES = {
   crawl: 'crawl',
   /** A CrawledDocument: dedupe, classify and store it. */
   documents: 'documents',
+  /** `{ webhook_id, article_id }`: deliver one stored article to one webhook whose search it matches. */
+  webhooks: 'webhooks',
 } as const;
+
+/** Attempts of one webhook delivery (backoff doubles from the queue's base delay between them). */
+const WEBHOOK_ATTEMPTS = 8;
+
+export interface WebhookJob {
+  webhook_id: string;
+  article_id: string;
+}
 
 /** Longest a crawl may hold its source's lease; a worker that dies frees it after this. */
 const CRAWL_LEASE_MS = 2 * 60 * 60 * 1000;
@@ -37,17 +51,61 @@ export interface StageDeps {
   documents: 'queue' | 'inline';
   /** Aborted on shutdown: crawls in progress stop taking new pages and finish quickly. */
   signal?: AbortSignal;
+  /** Webhook subscriptions (KUZET_WEBHOOKS_FILE) and how to reach them. */
+  webhooks?: { hooks: Webhook[]; allowPrivate: boolean; publicUrl: string | null };
 }
 
 function countryOf(deps: StageDeps) {
   return (sourceId: string) => deps.sources().get(sourceId)?.country ?? null;
 }
 
-/** Process one crawled document: the `documents` stage. */
+/** Process one crawled document: the `documents` stage, then a webhook job for every saved search it matches. */
 export function handleDocument(deps: StageDeps) {
   return async (doc: CrawledDocument) => {
-    await processDocument(doc, { store: deps.store, classifier: deps.classifier, countryOf: countryOf(deps) });
+    const { article } = await processDocument(doc, {
+      store: deps.store,
+      classifier: deps.classifier,
+      countryOf: countryOf(deps),
+    });
+    await enqueueWebhooks(article, deps);
   };
+}
+
+/** One job per matching webhook, keyed by webhook and article: a document processed again is not sent again. */
+async function enqueueWebhooks(article: Article, deps: StageDeps): Promise<void> {
+  for (const hook of deps.webhooks?.hooks ?? []) {
+    if (!matchesSearch(article, hook.query, hook.filters)) continue;
+    const job: WebhookJob = { webhook_id: hook.id, article_id: article.id };
+    await deps.queues.add(QUEUES.webhooks, job, { jobId: `${hook.id}.${article.id}`, attempts: WEBHOOK_ATTEMPTS });
+  }
+}
+
+/** Deliver one article to one webhook: the `webhooks` stage. A refused delivery is logged and not retried. */
+export function handleWebhook(deps: StageDeps) {
+  const hooks = new Map((deps.webhooks?.hooks ?? []).map((h) => [h.id, h]));
+  return async ({ webhook_id, article_id }: WebhookJob) => {
+    const hook = hooks.get(webhook_id);
+    const article = hook ? await deps.store.getArticle(article_id) : null;
+    if (!hook || !article) {
+      deps.log.warn('webhook job skipped: the webhook or the article is gone', { webhook: webhook_id, article_id });
+      return;
+    }
+    const deliveryId = `${hook.id}.${article.id}`;
+    const body = JSON.stringify(webhookPayload(hook, article, deliveryId, deps.webhooks?.publicUrl ?? null));
+    try {
+      const status = await deliverWebhook(hook, body, { deliveryId, allowPrivate: deps.webhooks?.allowPrivate });
+      deps.log.info('webhook delivered', { webhook: hook.id, article_id, status });
+    } catch (error) {
+      if (!(error instanceof WebhookRejected)) throw error;
+      deps.log.warn('webhook not delivered', { webhook: hook.id, article_id, reason: error.message });
+    }
+  };
+}
+
+/** The webhook delivery worker, when there are webhooks. */
+export function startWebhookWorker(deps: StageDeps, concurrency: number): QueueWorker | null {
+  if (!deps.webhooks?.hooks.length) return null;
+  return deps.queues.work<WebhookJob>(QUEUES.webhooks, handleWebhook(deps), { concurrency });
 }
 
 /** Crawl one source and record its health: the `crawl` stage. */
@@ -122,5 +180,7 @@ export function startWorkers(deps: StageDeps, concurrency: number): QueueWorker[
   if (deps.documents === 'queue') {
     workers.push(deps.queues.work<CrawledDocument>(QUEUES.documents, handleDocument(deps), { concurrency }));
   }
+  const webhooks = startWebhookWorker(deps, concurrency);
+  if (webhooks) workers.push(webhooks);
   return workers;
 }

@@ -1,4 +1,4 @@
-import { runCrawl } from '../../pipeline/stages.js';
+import { QUEUES, runCrawl, startWebhookWorker } from '../../pipeline/stages.js';
 import { parseCommand } from '../flags.js';
 import { openRuntime } from '../runtime.js';
 
@@ -18,6 +18,8 @@ export async function run(argv: string[]): Promise<number> {
   const only = typeof parsed.values.only === 'string' ? new Set(parsed.values.only.split(',')) : null;
   const sources = [...runtime.sources.values()].filter((s) => s.enabled && (!only || only.has(s.id)));
   let failed = 0;
+  // Embedded, the in-process queue is gone when this command exits: deliver webhooks before it does.
+  const webhooks = runtime.mode === 'embedded' ? startWebhookWorker(runtime.stageDeps, 2) : null;
   try {
     for (const source of sources) {
       const report = await runCrawl(source, { ...runtime.stageDeps, documents: 'inline' });
@@ -25,6 +27,10 @@ export async function run(argv: string[]): Promise<number> {
       console.log(JSON.stringify(report));
     }
     await runtime.store.refresh();
+    if (webhooks) {
+      await runtime.queues.drained(QUEUES.webhooks);
+      await webhooks.close();
+    }
   } finally {
     await runtime.close();
   }
