@@ -53,6 +53,8 @@ export async function openRuntime(config: Config, options: { withSources?: boole
       redis: Boolean(config.redisUrl),
     });
   }
+  // Read before any connection is opened, so a bad file ends the command at once.
+  const hooks = config.webhooksFile ? await loadWebhooks(config.webhooksFile, process.env) : null;
   const shutdown = new AbortController();
   const store = createStore({
     dataDir: config.dataDir,
@@ -78,10 +80,10 @@ export async function openRuntime(config: Config, options: { withSources?: boole
     log,
     documents: mode === 'distributed' ? 'queue' : 'inline',
     signal: shutdown.signal,
-    ...(config.webhooksFile
+    ...(hooks
       ? {
           webhooks: {
-            hooks: await loadWebhooks(config.webhooksFile, process.env),
+            hooks,
             allowPrivate: config.webhookAllowPrivate,
             publicUrl: config.publicUrl?.replace(/\/+$/, '') ?? null,
           },

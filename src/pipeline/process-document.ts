@@ -11,11 +11,14 @@ export interface PipelineDeps {
   classifier: Classifier;
   /** Country of each source id, stored on its articles for filtering. */
   countryOf: (sourceId: string) => string | null;
+  /** Runs with the classified article before it is stored (a crash in between leaves the work undone, not half
+   * done: the crawler fetches what is not stored again). */
+  beforeStore?: (article: Article) => Promise<void>;
 }
 
 /**
  * The stages after crawling, for one document: canonical id → content hash and MinHash →
- * near-duplicate cluster → classification → store. Idempotent: the id comes from the canonical
+ * near-duplicate cluster → classification → (beforeStore) → store. Idempotent: the id comes from the canonical
  * URL it was fetched from (canonicalised, the same key the crawler checks before fetching), so a document processed twice (a retried job, a re-run crawl) is stored once, and an
  * article keeps the cluster it first joined.
  *
@@ -50,6 +53,7 @@ export async function processDocument(
   const cluster_id = previous?.cluster_id ?? (await assignCluster(deps.store, base));
   const classification = deps.classifier.classify(text, doc.lang === 'und' ? undefined : doc.lang);
   const article: Article = { ...base, cluster_id, classification };
+  await deps.beforeStore?.(article);
   const { created } = await deps.store.putArticle(article);
   return { article, created };
 }

@@ -59,15 +59,18 @@ function countryOf(deps: StageDeps) {
   return (sourceId: string) => deps.sources().get(sourceId)?.country ?? null;
 }
 
-/** Process one crawled document: the `documents` stage, then a webhook job for every saved search it matches. */
+/**
+ * Process one crawled document: the `documents` stage. A webhook job for every saved search the article matches is
+ * queued before the article is stored, so a crash in between loses no delivery (the document is processed again).
+ */
 export function handleDocument(deps: StageDeps) {
   return async (doc: CrawledDocument) => {
-    const { article } = await processDocument(doc, {
+    await processDocument(doc, {
       store: deps.store,
       classifier: deps.classifier,
       countryOf: countryOf(deps),
+      beforeStore: (article) => enqueueWebhooks(article, deps),
     });
-    await enqueueWebhooks(article, deps);
   };
 }
 
@@ -80,24 +83,35 @@ async function enqueueWebhooks(article: Article, deps: StageDeps): Promise<void>
   }
 }
 
-/** Deliver one article to one webhook: the `webhooks` stage. A refused delivery is logged and not retried. */
+/**
+ * Deliver one article to one webhook: the `webhooks` stage. A refused delivery is logged and dropped; a failed
+ * attempt is logged and thrown, so the queue retries it with backoff.
+ */
 export function handleWebhook(deps: StageDeps) {
   const hooks = new Map((deps.webhooks?.hooks ?? []).map((h) => [h.id, h]));
   return async ({ webhook_id, article_id }: WebhookJob) => {
     const hook = hooks.get(webhook_id);
-    const article = hook ? await deps.store.getArticle(article_id) : null;
-    if (!hook || !article) {
-      deps.log.warn('webhook job skipped: the webhook or the article is gone', { webhook: webhook_id, article_id });
-      return;
-    }
+    // Unknown here (another worker's file, mid-deploy) or not stored yet (queued just before storing): try later.
+    if (!hook) throw new Error(`webhook ${webhook_id} is not in this worker's KUZET_WEBHOOKS_FILE`);
+    const article = await deps.store.getArticle(article_id);
+    if (!article) throw new Error(`article ${article_id} for webhook ${webhook_id} is not stored yet`);
     const deliveryId = `${hook.id}.${article.id}`;
     const body = JSON.stringify(webhookPayload(hook, article, deliveryId, deps.webhooks?.publicUrl ?? null));
     try {
       const status = await deliverWebhook(hook, body, { deliveryId, allowPrivate: deps.webhooks?.allowPrivate });
       deps.log.info('webhook delivered', { webhook: hook.id, article_id, status });
     } catch (error) {
-      if (!(error instanceof WebhookRejected)) throw error;
-      deps.log.warn('webhook not delivered', { webhook: hook.id, article_id, reason: error.message });
+      const reason = (error as Error).message;
+      if (error instanceof WebhookRejected) {
+        deps.log.warn('webhook refused; not retried', { webhook: hook.id, article_id, reason });
+        return;
+      }
+      deps.log.warn('webhook attempt failed; the queue retries it with backoff', {
+        webhook: hook.id,
+        article_id,
+        reason,
+      });
+      throw error;
     }
   };
 }

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { loadWebhooks, type Webhook } from '../../src/alerts/webhooks/config.js';
-import { deliverWebhook, signature, WebhookRejected } from '../../src/alerts/webhooks/deliver.js';
+import { deliverWebhook, isPrivateAddress, signature, WebhookRejected } from '../../src/alerts/webhooks/deliver.js';
 import { matchesSearch } from '../../src/alerts/webhooks/match.js';
 import { type FilterParams, toFilters } from '../../src/api/params.js';
 import { loadClassifier } from '../../src/classify/index.js';
@@ -113,6 +113,7 @@ describe('loadWebhooks', () => {
     await expect(load(entry('    search: {q: "(мигрант"}\n'))).rejects.toThrow(/webhook editors: search\.q: /);
     await expect(load(entry('    search: {sort: date}\n'))).rejects.toThrow(/search\.sort: unknown parameter/);
     await expect(load(entry().replace('https://', 'ftp://'))).rejects.toThrow(/webhooks\.0\.url: must be an http/);
+    await expect(load(entry().replace('https://', 'https://user:pw@'))).rejects.toThrow(/must not hold a user name/);
     await expect(load(`${entry()}${entry().replace('webhooks:\n', '')}`)).rejects.toThrow(/the id is used twice/);
     await expect(load(entry('    secret: inline\n'))).rejects.toThrow(/webhooks\.0/);
     await expect(loadWebhooks(join(dir, 'missing.yaml'), {})).rejects.toThrow(/missing\.yaml: cannot read/);
@@ -137,18 +138,46 @@ describe('deliverWebhook', () => {
     expect(signature(SECRET, timestamp, body)).toBe(`sha256=${expected}`);
   });
 
-  it('refuses private addresses unless allowed, and follows no redirect', async () => {
+  it('refuses private addresses, by literal or by what the name resolves to, unless allowed; follows no redirect', async () => {
     server = await receiver([302]);
-    await expect(deliverWebhook(hook(server.url), '{}', { deliveryId: 'd' })).rejects.toThrow(
-      /private address 127\.0\.0\.1/,
-    );
-    await expect(deliverWebhook(hook('http://[::1]:9/'), '{}', { deliveryId: 'd' })).rejects.toBeInstanceOf(
-      WebhookRejected,
-    );
+    const port = new URL(server.url).port;
+    for (const url of [server.url, `http://localhost:${port}/`, 'http://[::1]:9/', 'http://[::ffff:7f00:1]:9/']) {
+      const error = await deliverWebhook(hook(url), '{}', { deliveryId: 'd' }).catch((e: Error) => e);
+      expect(error, url).toBeInstanceOf(WebhookRejected);
+      expect((error as Error).message, url).toMatch(/private address/);
+    }
+    expect(server.received).toHaveLength(0);
     await expect(
       deliverWebhook(hook(server.url), '{}', { deliveryId: 'd', allowPrivate: true }),
     ).rejects.toBeInstanceOf(WebhookRejected);
     expect(server.received.map((r) => r.path)).toEqual(['/']);
+  });
+
+  it('knows the private ranges, IPv6 forms of IPv4 included', () => {
+    for (const address of [
+      '127.0.0.1',
+      '10.1.2.3',
+      '172.20.0.1',
+      '192.168.1.1',
+      '169.254.169.254',
+      '100.64.0.1',
+      '198.18.0.1',
+      '0.0.0.0',
+      '::1',
+      '::',
+      '::7f00:1',
+      '::ffff:127.0.0.1',
+      '::ffff:0:7f00:1',
+      '64:ff9b::a9fe:a9fe',
+      '2002:7f00:1::',
+      'fd00::1',
+      'fe80::1',
+      'fec0::1',
+      'not an address',
+    ])
+      expect(isPrivateAddress(address), address).toBe(true);
+    for (const address of ['93.184.216.34', '2a00:1450:4001:81b::200e', '::ffff:93.184.216.34'])
+      expect(isPrivateAddress(address), address).toBe(false);
   });
 
   it('asks for a retry on 5xx, 429 and timeouts, and gives up on other 4xx', async () => {

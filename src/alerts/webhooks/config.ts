@@ -22,7 +22,11 @@ const FileSchema = z.strictObject({
   webhooks: z.array(
     z.strictObject({
       id: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, { error: 'must be lower-case letters, digits, - or _' }),
-      url: z.url({ protocol: /^https?$/, error: 'must be an http or https URL' }),
+      url: z
+        .url({ protocol: /^https?$/, error: 'must be an http or https URL' })
+        .refine((u) => !new URL(u).username && !new URL(u).password, {
+          error: 'must not hold a user name or password (the signature authenticates Kuzet)',
+        }),
       secret_env: z.string().regex(/^[A-Z][A-Z0-9_]*$/, { error: 'must name an environment variable' }),
       search: z.record(z.string(), searchValue).default({}),
     }),
