@@ -60,8 +60,8 @@ export function trendsPage({ ui, url, sources, points, error }: TrendsPageData):
       : '';
   return html`<h1>${t.trends}</h1>
 ${searchForm(url, ui, t, sources, '/trends', controls)}
-<p class="summary"><a class="csv" href="${csv}">${t.downloadCsv}</a>
-  · ${t.spikeAlerts}: <a href="${spikes('atom')}" type="application/atom+xml">Atom</a> <a href="${spikes('rss')}" type="application/rss+xml">RSS</a></p>
+<p class="summary"><span><a class="csv" href="${csv}">${t.downloadCsv}</a>
+  · ${t.spikeAlerts}: <a href="${spikes('atom')}" type="application/atom+xml">Atom</a> <a href="${spikes('rss')}" type="application/rss+xml">RSS</a></span></p>
 ${error ? html`<div class="error-box" role="alert"><strong>${t.error}:</strong> ${error}</div>` : ''}
 ${charts}`;
 }
