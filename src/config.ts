@@ -31,7 +31,13 @@ const FIELDS = {
   requestTimeoutSecs: { env: 'KUZET_REQUEST_TIMEOUT_SECS', schema: z.coerce.number().int().min(1).optional() },
   maxResponseBytes: { env: 'KUZET_MAX_RESPONSE_BYTES', schema: z.coerce.number().int().min(1024).optional() },
   telegramBaseUrl: { env: 'KUZET_TELEGRAM_BASE_URL', schema: z.url().optional() },
-  publicUrl: { env: 'KUZET_PUBLIC_URL', schema: z.url().optional() },
+  publicUrl: {
+    env: 'KUZET_PUBLIC_URL',
+    schema: z
+      .url()
+      .transform((u) => u.replace(/\/+$/, ''))
+      .optional(),
+  },
   webhooksFile: { env: 'KUZET_WEBHOOKS_FILE', schema: z.string().min(1).optional() },
   webhookAllowPrivate: {
     env: 'KUZET_WEBHOOK_ALLOW_PRIVATE',

@@ -35,7 +35,7 @@ export function createApp(deps: AppDeps): Hono {
     store: deps.store,
     version: deps.version ?? packageVersion(),
     log: deps.log ?? logger('api'),
-    publicUrl: deps.publicUrl?.replace(/\/+$/, '') ?? null,
+    publicUrl: deps.publicUrl ?? null,
   };
   const app = new Hono();
   app.use('*', securityHeaders());

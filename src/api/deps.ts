@@ -7,7 +7,8 @@ export interface AppDeps {
   /** Reported by /health; defaults to the package version. */
   version?: string;
   log?: Logger;
-  /** The URL people reach this instance at (`KUZET_PUBLIC_URL`), for links in feeds; else the request's origin. */
+  /** The URL people reach this instance at, without a trailing slash (`KUZET_PUBLIC_URL`), for links in feeds;
+   * else the request's origin. */
   publicUrl?: string;
 }
 

@@ -43,3 +43,8 @@ export function publicView(url: URL, publicUrl: string | null): { base: string; 
 export function selection(url: URL, keys: string[]): [string, string][] {
   return [...url.searchParams].filter(([k, v]) => keys.includes(k) && v.trim() !== '');
 }
+
+/** A selection in words for a feed title: `label=xenophobic · lang=kk`, or `none` when it is empty. */
+export function inWords(pairs: [string, string][], none: string): string {
+  return pairs.length ? pairs.map(([k, v]) => `${k}=${v}`).join(' · ') : none;
+}

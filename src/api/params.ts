@@ -70,6 +70,9 @@ export const filterParams = {
   to: date('to'),
 };
 
+/** Names of the parameters that select articles (shared by search, time series, export, feeds and the web UI). */
+export const FILTER_KEYS = Object.keys(filterParams);
+
 export const searchParams = z.strictObject({
   ...filterParams,
   collapse: bool('Keep one article per near-duplicate cluster (default true)'),

@@ -85,7 +85,7 @@ export async function openRuntime(config: Config, options: { withSources?: boole
           webhooks: {
             hooks,
             allowPrivate: config.webhookAllowPrivate,
-            publicUrl: config.publicUrl?.replace(/\/+$/, '') ?? null,
+            publicUrl: config.publicUrl ?? null,
           },
         }
       : {}),

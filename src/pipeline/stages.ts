@@ -1,6 +1,6 @@
 import type { Webhook } from '../alerts/webhooks/config.js';
 import { deliverWebhook, WebhookRejected } from '../alerts/webhooks/deliver.js';
-import { matchesSearch } from '../alerts/webhooks/match.js';
+import { articleMatcher } from '../alerts/webhooks/match.js';
 import { webhookPayload } from '../alerts/webhooks/payload.js';
 import type { Classifier } from '../classify/index.js';
 import { type CrawlOptions, type CrawlReport, crawlSource } from '../crawl/index.js';
@@ -28,6 +28,9 @@ export interface WebhookJob {
   webhook_id: string;
   article_id: string;
 }
+
+/** The job id of a delivery, also sent as X-Kuzet-Delivery (webhook ids hold no '.'). */
+const deliveryId = (job: WebhookJob) => `${job.webhook_id}.${job.article_id}`;
 
 /** Longest a crawl may hold its source's lease; a worker that dies frees it after this. */
 const CRAWL_LEASE_MS = 2 * 60 * 60 * 1000;
@@ -76,10 +79,11 @@ export function handleDocument(deps: StageDeps) {
 
 /** One job per matching webhook, keyed by webhook and article: a document processed again is not sent again. */
 async function enqueueWebhooks(article: Article, deps: StageDeps): Promise<void> {
+  const matches = articleMatcher(article);
   for (const hook of deps.webhooks?.hooks ?? []) {
-    if (!matchesSearch(article, hook.query, hook.filters)) continue;
+    if (!matches(hook.query, hook.filters)) continue;
     const job: WebhookJob = { webhook_id: hook.id, article_id: article.id };
-    await deps.queues.add(QUEUES.webhooks, job, { jobId: `${hook.id}.${article.id}`, attempts: WEBHOOK_ATTEMPTS });
+    await deps.queues.add(QUEUES.webhooks, job, { jobId: deliveryId(job), attempts: WEBHOOK_ATTEMPTS });
   }
 }
 
@@ -89,16 +93,17 @@ async function enqueueWebhooks(article: Article, deps: StageDeps): Promise<void>
  */
 export function handleWebhook(deps: StageDeps) {
   const hooks = new Map((deps.webhooks?.hooks ?? []).map((h) => [h.id, h]));
-  return async ({ webhook_id, article_id }: WebhookJob) => {
+  return async (job: WebhookJob) => {
+    const { webhook_id, article_id } = job;
     const hook = hooks.get(webhook_id);
     // Unknown here (another worker's file, mid-deploy) or not stored yet (queued just before storing): try later.
     if (!hook) throw new Error(`webhook ${webhook_id} is not in this worker's KUZET_WEBHOOKS_FILE`);
     const article = await deps.store.getArticle(article_id);
     if (!article) throw new Error(`article ${article_id} for webhook ${webhook_id} is not stored yet`);
-    const deliveryId = `${hook.id}.${article.id}`;
-    const body = JSON.stringify(webhookPayload(hook, article, deliveryId, deps.webhooks?.publicUrl ?? null));
+    const id = deliveryId(job);
+    const body = JSON.stringify(webhookPayload(hook, article, id, deps.webhooks?.publicUrl ?? null));
     try {
-      const status = await deliverWebhook(hook, body, { deliveryId, allowPrivate: deps.webhooks?.allowPrivate });
+      const status = await deliverWebhook(hook, body, { deliveryId: id, allowPrivate: deps.webhooks?.allowPrivate });
       deps.log.info('webhook delivered', { webhook: hook.id, article_id, status });
     } catch (error) {
       const reason = (error as Error).message;

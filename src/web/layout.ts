@@ -1,6 +1,6 @@
 import { html, type SafeHtml } from '../present/html.js';
 import { strings, type UiLang } from './i18n.js';
-import { link } from './links.js';
+import { FILTER_KEYS, link } from './links.js';
 
 export interface PageOptions {
   ui: UiLang;
@@ -20,7 +20,7 @@ export function page({ ui, url, title, active, body }: PageOptions): SafeHtml {
   const t = strings(ui);
   const other: UiLang = ui === 'ru' ? 'en' : 'ru';
   const nav = (key: 'search' | 'trends' | 'sources', path: string) =>
-    html`<a href="${link(url, path, { ui }, key === 'sources' ? [] : ['q', 'label', 'min_severity', 'target', 'source', 'lang', 'country', 'from', 'to'])}"${key === active ? html` aria-current="page"` : ''}>${t[key]}</a>`;
+    html`<a href="${link(url, path, { ui }, key === 'sources' ? [] : FILTER_KEYS)}"${key === active ? html` aria-current="page"` : ''}>${t[key]}</a>`;
   return html`<!doctype html>
 <html lang="${ui}">
 <head>

@@ -24,8 +24,7 @@ export function link(
   return qs ? `${path}?${qs}` : path;
 }
 
-/** Parameters that describe a selection of articles (shared by search, trends and export). */
-export const FILTER_KEYS = ['q', 'label', 'min_severity', 'target', 'source', 'lang', 'country', 'from', 'to'];
+export { FILTER_KEYS } from '../api/params.js';
 
 /** All values of a list parameter, commas split. */
 export function listParam(url: URL, key: string): string[] {

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { loadWebhooks, type Webhook } from '../../src/alerts/webhooks/config.js';
 import { deliverWebhook, isPrivateAddress, signature, WebhookRejected } from '../../src/alerts/webhooks/deliver.js';
-import { matchesSearch } from '../../src/alerts/webhooks/match.js';
+import { articleMatcher } from '../../src/alerts/webhooks/match.js';
 import { type FilterParams, toFilters } from '../../src/api/params.js';
 import { loadClassifier } from '../../src/classify/index.js';
 import type { Article, CrawledDocument } from '../../src/domain.js';
@@ -54,7 +54,7 @@ const hook = (url: string, search: Partial<Pick<Webhook, 'query' | 'filters'>> =
   ...search,
 });
 
-describe('matchesSearch', () => {
+describe('articleMatcher', () => {
   it('agrees with the store on which articles a search returns', async () => {
     const { store, articles } = await seededSqlite();
     try {
@@ -68,12 +68,14 @@ describe('matchesSearch', () => {
         { source: ['vlast'], from: '2025-01-15', to: '2025-02-03' },
         { target: ['central_asian_migrants'], country: ['KZ'] },
       ];
+      // One matcher per article, tried against every search (as one article meets every webhook).
+      const matchers = [...articles.values()].map((a) => ({ id: a.id, matches: articleMatcher(a) }));
       for (const search of searches) {
         const { query, filters } = toFilters(search);
         const result = await store.search({ query, filters, sort: 'date', collapse: false, size: 100, facets: false });
         const expected = result.hits.map((h) => h.id).sort();
         const analyzed = analyzeQuery(query);
-        const matched = [...articles.values()].filter((a) => matchesSearch(a, analyzed, filters)).map((a) => a.id);
+        const matched = matchers.filter((m) => m.matches(analyzed, filters)).map((m) => m.id);
         expect(matched.sort(), JSON.stringify(search)).toEqual(expected);
       }
     } finally {

@@ -1,19 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../src/api/app.js';
+import { describe, expect, it } from 'vitest';
 import type { Article } from '../../src/domain.js';
 import { EXPORT_COLUMNS } from '../../src/present/search-item.js';
-import type { ArticleStore } from '../../src/store/port.js';
-import { SOURCES, seededSqlite } from '../helpers/seed.js';
+import { SOURCES, useSeededApp } from '../helpers/seed.js';
 
-let store: ArticleStore;
-let articles: Map<string, Article>;
-let app: ReturnType<typeof createApp>;
-
-beforeAll(async () => {
-  ({ store, articles } = await seededSqlite());
-  app = createApp({ store });
-});
-afterAll(() => store.close());
+const seeded = useSeededApp();
 
 /** Minimal RFC 4180 reader for checking what the exporter wrote. */
 function parseCsv(text: string): string[][] {
@@ -50,8 +40,8 @@ function parseCsv(text: string): string[][] {
 
 describe('GET /api/articles/:id', () => {
   it('returns the article, evidence, cluster siblings and source health', async () => {
-    const a = articles.get('locust-2') as Article;
-    const res = await app.request(`/api/articles/${a.id}`);
+    const a = seeded.articles.get('locust-2') as Article;
+    const res = await seeded.app.request(`/api/articles/${a.id}`);
     expect(res.status).toBe(200);
     const body = await res.json();
     expect(body).toMatchObject({
@@ -63,13 +53,13 @@ describe('GET /api/articles/:id', () => {
     });
     expect(body.classification.evidence.map((e: { text: string }) => e.text)).toEqual(['саранча', 'выгнать']);
     expect(body.siblings.map((s: { id: string }) => s.id).sort()).toEqual(
-      [articles.get('locust-1')?.id, articles.get('locust-3')?.id].sort(),
+      [seeded.articles.get('locust-1')?.id, seeded.articles.get('locust-3')?.id].sort(),
     );
   });
 
   it('404s an unknown id and 400s a malformed one', async () => {
-    expect((await app.request('/api/articles/ffffffffffffffffffffffff')).status).toBe(404);
-    const bad = await app.request(`/api/articles/${encodeURIComponent('<script>')}`);
+    expect((await seeded.app.request('/api/articles/ffffffffffffffffffffffff')).status).toBe(404);
+    const bad = await seeded.app.request(`/api/articles/${encodeURIComponent('<script>')}`);
     expect(bad.status).toBe(400);
     expect((await bad.json()).error.param).toBe('id');
   });
@@ -77,7 +67,7 @@ describe('GET /api/articles/:id', () => {
 
 describe('GET /api/timeseries', () => {
   it('buckets by month with count, flagged, share and mean sentiment', async () => {
-    const body = await (await app.request('/api/timeseries?interval=month')).json();
+    const body = await (await seeded.app.request('/api/timeseries?interval=month')).json();
     expect(body.points.map((p: { bucket: string }) => p.bucket)).toEqual([
       '2025-01-01',
       '2025-02-01',
@@ -92,13 +82,13 @@ describe('GET /api/timeseries', () => {
   });
 
   it('splits by lang and filters by query', async () => {
-    const body = await (await app.request('/api/timeseries?interval=month&split=lang&q=мигрант*')).json();
+    const body = await (await seeded.app.request('/api/timeseries?interval=month&split=lang&q=мигрант*')).json();
     const series = new Set(body.points.map((p: { series: string }) => p.series));
     expect([...series].every((s) => ['ru', 'kk', 'en'].includes(s as string))).toBe(true);
   });
 
   it('answers CSV', async () => {
-    const res = await app.request('/api/timeseries?interval=week&format=csv&label=xenophobic');
+    const res = await seeded.app.request('/api/timeseries?interval=week&format=csv&label=xenophobic');
     expect(res.headers.get('content-type')).toMatch(/text\/csv/);
     const rows = parseCsv(await res.text());
     expect(rows[0]).toEqual(['bucket', 'series', 'count', 'flagged', 'flagged_share', 'mean_sentiment']);
@@ -108,39 +98,39 @@ describe('GET /api/timeseries', () => {
 
 describe('GET /api/export', () => {
   it('streams every matching article as RFC 4180 CSV', async () => {
-    const res = await app.request('/api/export?format=csv&collapse=false');
+    const res = await seeded.app.request('/api/export?format=csv&collapse=false');
     expect(res.headers.get('content-type')).toMatch(/text\/csv/);
     expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename="kuzet-export-.*\.csv"$/);
     const rows = parseCsv(await res.text());
     expect(rows[0]).toEqual([...EXPORT_COLUMNS]);
-    expect(rows.length - 1).toBe(articles.size);
-    const xss = rows.find((r) => r[0] === articles.get('xss')?.id) as string[];
-    expect(xss[EXPORT_COLUMNS.indexOf('title')]).toBe(articles.get('xss')?.title);
+    expect(rows.length - 1).toBe(seeded.articles.size);
+    const xss = rows.find((r) => r[0] === seeded.articles.get('xss')?.id) as string[];
+    expect(xss[EXPORT_COLUMNS.indexOf('title')]).toBe(seeded.articles.get('xss')?.title);
     expect(xss[EXPORT_COLUMNS.indexOf('xenophobic')]).toBe('true');
     expect(xss[EXPORT_COLUMNS.indexOf('severity')]).toBe('2');
-    const unclassified = rows.find((r) => r[0] === articles.get('football')?.id) as string[];
+    const unclassified = rows.find((r) => r[0] === seeded.articles.get('football')?.id) as string[];
     expect(unclassified[EXPORT_COLUMNS.indexOf('classifier_version')]).toBe('');
   });
 
   it('exports the same selection as a search, as NDJSON, collapsed by default', async () => {
-    const res = await app.request('/api/export?format=ndjson&label=xenophobic');
+    const res = await seeded.app.request('/api/export?format=ndjson&label=xenophobic');
     expect(res.headers.get('content-type')).toMatch(/application\/x-ndjson/);
     const lines = (await res.text())
       .trim()
       .split('\n')
       .map((l) => JSON.parse(l));
-    const search = await (await app.request('/api/search?label=xenophobic&size=100')).json();
+    const search = await (await seeded.app.request('/api/search?label=xenophobic&size=100')).json();
     expect(lines.length).toBe(search.total);
     expect(lines.every((l) => l.xenophobic === true)).toBe(true);
     expect(Object.keys(lines[0])).toEqual([...EXPORT_COLUMNS]);
-    const q = await (await app.request('/api/export?format=ndjson&q=parasites&collapse=false')).text();
+    const q = await (await seeded.app.request('/api/export?format=ndjson&q=parasites&collapse=false')).text();
     expect(q.trim().split('\n')).toHaveLength(2);
   });
 });
 
 describe('GET /api/sources', () => {
   it('lists every source with health', async () => {
-    const body = await (await app.request('/api/sources')).json();
+    const body = await (await seeded.app.request('/api/sources')).json();
     expect(body.items.map((s: { id: string }) => s.id).sort()).toEqual(SOURCES.map((s) => s.id).sort());
     const silent = body.items.find((s: { id: string }) => s.id === 'tg-silent');
     expect(silent.health).toMatchObject({ consecutive_failures: 4, errors: 4 });
@@ -149,7 +139,7 @@ describe('GET /api/sources', () => {
 
 describe('GET /api/openapi.json', () => {
   it('documents every endpoint with parameters taken from the validation schemas', async () => {
-    const doc = await (await app.request('/api/openapi.json')).json();
+    const doc = await (await seeded.app.request('/api/openapi.json')).json();
     expect(doc.openapi).toBe('3.1.0');
     expect(Object.keys(doc.paths)).toEqual(
       expect.arrayContaining([
@@ -174,7 +164,7 @@ describe('GET /api/openapi.json', () => {
 describe('security headers', () => {
   it('sends a strict CSP on every response', async () => {
     for (const path of ['/', '/api/search', '/nope']) {
-      const csp = (await app.request(path)).headers.get('content-security-policy') ?? '';
+      const csp = (await seeded.app.request(path)).headers.get('content-security-policy') ?? '';
       expect(csp).toContain("default-src 'none'");
       expect(csp).not.toContain('unsafe-inline');
     }

@@ -1,23 +1,15 @@
 import { load } from 'cheerio';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { xmlText } from '../../src/alerts/feed.js';
 import { createApp } from '../../src/api/app.js';
 import type { Article } from '../../src/domain.js';
-import type { ArticleStore } from '../../src/store/port.js';
-import { makeArticle, seededSqlite } from '../helpers/seed.js';
+import { expectRejectedParams } from '../helpers/api.js';
+import { makeArticle, seededSqlite, useSeededApp } from '../helpers/seed.js';
 
-let store: ArticleStore;
-let articles: Map<string, Article>;
-let app: ReturnType<typeof createApp>;
-
-beforeAll(async () => {
-  ({ store, articles } = await seededSqlite());
-  app = createApp({ store });
-});
-afterAll(() => store.close());
+const seeded = useSeededApp();
 
 const BASE = 'http://kuzet.test';
-const get = (path: string, headers: Record<string, string> = {}) => app.request(`${BASE}${path}`, { headers });
+const get = (path: string, headers: Record<string, string> = {}) => seeded.app.request(`${BASE}${path}`, { headers });
 const xml = async (res: Response) => load(await res.text(), { xml: true });
 
 describe('GET /api/feed', () => {
@@ -30,12 +22,12 @@ describe('GET /api/feed', () => {
     expect($('feed > link[rel="self"]').attr('href')).toBe(`${BASE}/api/feed?label=xenophobic&collapse=false`);
     expect($('feed > link[rel="alternate"]').attr('href')).toBe(`${BASE}/?label=xenophobic&collapse=false`);
     const entries = $('entry').toArray();
-    const flagged = [...articles.values()].filter((a) => a.classification?.xenophobic);
+    const flagged = [...seeded.articles.values()].filter((a) => a.classification?.xenophobic);
     expect(entries).toHaveLength(flagged.length);
     const updated = entries.map((e) => $(e).find('updated').text());
     expect(updated).toEqual([...updated].sort().reverse());
     expect($('feed > updated').text()).toBe(updated[0]);
-    const locust = articles.get('locust-2') as Article;
+    const locust = seeded.articles.get('locust-2') as Article;
     const entry = $(entries.find((e) => $(e).find('id').text() === `urn:kuzet:article:${locust.id}`));
     expect(entry.find('link[rel="alternate"]').attr('href')).toBe(locust.url);
     expect(entry.find('link[rel="related"]').attr('href')).toBe(`${BASE}/articles/${locust.id}`);
@@ -58,7 +50,9 @@ describe('GET /api/feed', () => {
     const ids = collapsed('entry > id')
       .map((_, e) => collapsed(e).text())
       .get();
-    const locustIds = ['locust-1', 'locust-2', 'locust-3'].map((k) => `urn:kuzet:article:${articles.get(k)?.id}`);
+    const locustIds = ['locust-1', 'locust-2', 'locust-3'].map(
+      (k) => `urn:kuzet:article:${seeded.articles.get(k)?.id}`,
+    );
     expect(ids.filter((id) => locustIds.includes(id))).toHaveLength(1);
     const one = await xml(await get('/api/feed?size=1'));
     expect(one('entry')).toHaveLength(1);
@@ -71,7 +65,7 @@ describe('GET /api/feed', () => {
     const $ = await xml(res);
     expect($('rss').attr('version')).toBe('2.0');
     const items = $('item').toArray();
-    const policy = [...articles.values()].filter((a) => a.classification?.migration_policy);
+    const policy = [...seeded.articles.values()].filter((a) => a.classification?.migration_policy);
     expect(items).toHaveLength(policy.length);
     for (const item of items) {
       expect(Number.isNaN(Date.parse($(item).find('pubDate').text()))).toBe(false);
@@ -86,7 +80,7 @@ describe('GET /api/feed', () => {
     expect(body).not.toContain('<script>');
     expect(body).not.toContain('<img');
     const $ = load(body, { xml: true });
-    const xss = articles.get('xss') as Article;
+    const xss = seeded.articles.get('xss') as Article;
     const entry = $('entry').filter((_, e) => $(e).find('id').text() === `urn:kuzet:article:${xss.id}`);
     expect(entry.find('title').text()).toBe(xss.title);
     expect(entry.find('summary').text()).toContain('"кавычки" & амперсанды');
@@ -94,7 +88,7 @@ describe('GET /api/feed', () => {
 
   it('escapes crawled markup twice in RSS, whose readers render titles and descriptions as HTML', async () => {
     const $ = load(await (await get('/api/feed?format=rss&source=tg-patriot&collapse=false')).text(), { xml: true });
-    const xss = articles.get('xss') as Article;
+    const xss = seeded.articles.get('xss') as Article;
     const item = $('item').filter((_, e) => $(e).find('guid').text() === `urn:kuzet:article:${xss.id}`);
     expect(item.find('title').text()).toBe(
       '&lt;script&gt;window.__xss=1&lt;/script&gt;Мигранты на рынке &lt;b&gt;труда&lt;/b&gt;',
@@ -133,7 +127,7 @@ describe('GET /api/feed', () => {
   });
 
   it('rejects bad parameters with 400 naming the parameter', async () => {
-    for (const [query, param] of [
+    await expectRejectedParams(get, '/api/feed', [
       ['format=json', 'format'],
       ['size=0', 'size'],
       ['size=101', 'size'],
@@ -141,11 +135,7 @@ describe('GET /api/feed', () => {
       ['q=(мигрант', 'q'],
       ['from=2025-02-30', 'from'],
       ['cursor=abc', 'cursor'],
-    ]) {
-      const res = await get(`/api/feed?${query}`);
-      expect(res.status, query).toBe(400);
-      expect((await res.json()).error.param, query).toBe(param);
-    }
+    ]);
   });
 
   it('is listed in the OpenAPI document', async () => {
@@ -163,11 +153,9 @@ describe('feed XML safety', () => {
   });
 
   it('keeps a feed well-formed when crawled text holds control characters, and titles untitled posts', async () => {
-    const seeded = await seededSqlite();
+    const own = await seededSqlite();
     const post = (key: string, date: string, title: string, text: string) =>
-      seeded.store.putArticle(
-        makeArticle({ key, source: 'vlast', lang: 'ru', date, title, text, flag: null }, new Map()),
-      );
+      own.store.putArticle(makeArticle({ key, source: 'vlast', lang: 'ru', date, title, text, flag: null }, new Map()));
     await post(
       'control',
       '2029-03-01',
@@ -175,8 +163,8 @@ describe('feed XML safety', () => {
       'Текст\u0000 с нулевым\u001b байтом.',
     );
     await post('untitled', '2029-04-01', '', 'Короткий\n пост.');
-    const body = await (await createApp({ store: seeded.store }).request(`${BASE}/api/feed?format=rss`)).text();
-    await seeded.store.close();
+    const body = await (await createApp({ store: own.store }).request(`${BASE}/api/feed?format=rss`)).text();
+    await own.store.close();
     expect(body).not.toMatch(/[\u0000-\u0008\u001b]/);
     const $ = load(body, { xml: true });
     const titles = $('item > title')

@@ -14,6 +14,21 @@ describe('loadConfig', () => {
     expect(config.dataDir).toBe('/tmp/k');
   });
 
+  it('reads the public URL without its trailing slash, and webhook settings', () => {
+    const config = loadConfig({
+      KUZET_PUBLIC_URL: 'https://kuzet.example.org/',
+      KUZET_WEBHOOKS_FILE: 'webhooks.yaml',
+      KUZET_WEBHOOK_ALLOW_PRIVATE: '1',
+    });
+    expect(config).toMatchObject({
+      publicUrl: 'https://kuzet.example.org',
+      webhooksFile: 'webhooks.yaml',
+      webhookAllowPrivate: true,
+    });
+    expect(loadConfig({}).webhookAllowPrivate).toBe(false);
+    expect(() => loadConfig({ KUZET_WEBHOOK_ALLOW_PRIVATE: 'yes' })).toThrow(/KUZET_WEBHOOK_ALLOW_PRIVATE/);
+  });
+
   it('is distributed only with both Elasticsearch and Redis', () => {
     expect(isDistributed(loadConfig({ ELASTICSEARCH_URL: 'http://127.0.0.1:9200' }))).toBe(false);
     expect(

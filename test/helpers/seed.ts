@@ -1,3 +1,6 @@
+import type { Hono } from 'hono';
+import { afterAll, beforeAll } from 'vitest';
+import { createApp } from '../../src/api/app.js';
 import { articleId } from '../../src/dedupe/canonical-url.js';
 import { contentHash } from '../../src/dedupe/content-hash.js';
 import { minhash } from '../../src/dedupe/minhash.js';
@@ -368,4 +371,25 @@ export async function seededSqlite(): Promise<Seeded> {
   const store = createSqliteStore({ file: ':memory:' });
   await store.init();
   return { store, articles: await seed(store) };
+}
+
+export interface SeededApp extends Seeded {
+  app: Hono;
+}
+
+/**
+ * The seeded store behind the HTTP app for one test file: made before its tests, closed after them.
+ *
+ * @example
+ * const seeded = useSeededApp();
+ * it('…', async () => expect((await seeded.app.request('/health')).status).toBe(200));
+ */
+export function useSeededApp(): SeededApp {
+  const ctx = {} as SeededApp;
+  beforeAll(async () => {
+    Object.assign(ctx, await seededSqlite());
+    ctx.app = createApp({ store: ctx.store });
+  });
+  afterAll(() => ctx.store.close());
+  return ctx;
 }

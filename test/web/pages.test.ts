@@ -1,22 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../src/api/app.js';
+import { describe, expect, it } from 'vitest';
 import type { Article } from '../../src/domain.js';
-import type { ArticleStore } from '../../src/store/port.js';
 import { uiLang } from '../../src/web/i18n.js';
-import { seededSqlite } from '../helpers/seed.js';
+import { useSeededApp } from '../helpers/seed.js';
 
-let store: ArticleStore;
-let articles: Map<string, Article>;
-let app: ReturnType<typeof createApp>;
-
-beforeAll(async () => {
-  ({ store, articles } = await seededSqlite());
-  app = createApp({ store });
-});
-afterAll(() => store.close());
+const seeded = useSeededApp();
 
 async function page(path: string, headers: Record<string, string> = {}) {
-  const res = await app.request(path, { headers });
+  const res = await seeded.app.request(path, { headers });
   return { status: res.status, type: res.headers.get('content-type') ?? '', html: await res.text() };
 }
 
@@ -43,7 +33,7 @@ describe('server-rendered pages', () => {
   });
 
   it('article page marks evidence and links to the original safely', async () => {
-    const a = articles.get('xss') as Article;
+    const a = seeded.articles.get('xss') as Article;
     const { status, html } = await page(`/articles/${a.id}`);
     expect(status).toBe(200);
     expectNoPayload(html);
@@ -97,7 +87,7 @@ describe('server-rendered pages', () => {
   });
 
   it('serves the stylesheet and no scripts', async () => {
-    const css = await app.request('/static/app.css');
+    const css = await seeded.app.request('/static/app.css');
     expect(css.headers.get('content-type')).toMatch(/text\/css/);
     for (const path of ['/', '/trends', '/sources']) expect((await page(path)).html).not.toMatch(/<script/i);
   });

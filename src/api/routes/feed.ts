@@ -1,10 +1,8 @@
 import { Hono } from 'hono';
 import { articleEntry, renderFeed } from '../../alerts/feed.js';
 import type { RouteDeps } from '../deps.js';
-import { feedResponse, publicView, selection, startOfToday } from '../feed-response.js';
-import { feedParams, filterParams, readParams, toFilters } from '../params.js';
-
-const FILTER_KEYS = Object.keys(filterParams);
+import { feedResponse, inWords, publicView, selection, startOfToday } from '../feed-response.js';
+import { FILTER_KEYS, feedParams, readParams, toFilters } from '../params.js';
 
 /**
  * GET /api/feed?format=atom|rss: a saved search as a feed, newest first; the feed URL is the saved search (any
@@ -27,10 +25,9 @@ export function feedRoutes({ store, publicUrl }: RouteDeps): Hono {
       facets: false,
     });
     const { base, self } = publicView(url, publicUrl);
-    const filtersInUrl = selection(url, FILTER_KEYS);
     const web = new URLSearchParams(selection(url, [...FILTER_KEYS, 'collapse']));
     const body = renderFeed(p.format, {
-      title: `Kuzet: ${filtersInUrl.length ? filtersInUrl.map(([k, v]) => `${k}=${v}`).join(' · ') : 'all articles'}`,
+      title: `Kuzet: ${inWords(selection(url, FILTER_KEYS), 'all articles')}`,
       selfUrl: self,
       webUrl: `${base}/${web.size ? `?${web}` : ''}`,
       entries: result.hits.map((h) => articleEntry(h.article, base)),

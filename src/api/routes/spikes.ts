@@ -4,10 +4,11 @@ import { type FeedEntry, renderFeed } from '../../alerts/feed.js';
 import { bucketEnd, bucketOf, bucketsBetween, findSpikes, type Spike, shiftBucket } from '../../alerts/spikes.js';
 import type { RouteDeps } from '../deps.js';
 import { ApiError } from '../errors.js';
-import { feedResponse, publicView, selection, startOfToday } from '../feed-response.js';
-import { filterParams, readParams, spikeParams, toFilters } from '../params.js';
+import { feedResponse, inWords, publicView, selection, startOfToday } from '../feed-response.js';
+import { FILTER_KEYS, readParams, spikeParams, toFilters } from '../params.js';
 
-const FILTER_KEYS = Object.keys(filterParams);
+/** The selection without its date range: what a spike feed watches. */
+const WATCHED_KEYS = FILTER_KEYS.filter((k) => k !== 'from' && k !== 'to');
 /** Buckets reported when `from` is not given. */
 const DEFAULT_SPAN = 60;
 /** Most buckets one request may report (history not counted), which bounds the work and Elasticsearch's buckets. */
@@ -26,7 +27,7 @@ interface SpikeContext {
 }
 
 function spikeEntry(spike: Spike, x: SpikeContext): FeedEntry {
-  const web = new URLSearchParams(selection(x.url, FILTER_KEYS).filter(([k]) => k !== 'from' && k !== 'to'));
+  const web = new URLSearchParams(selection(x.url, WATCHED_KEYS));
   web.set('from', spike.bucket);
   web.set('to', bucketEnd(spike.bucket, x.interval));
   if (x.split) web.set(x.split, spike.series);
@@ -82,14 +83,14 @@ export function spikeRoutes({ store, publicUrl }: RouteDeps): Hono {
       return c.json({ interval, split, window, min_flagged, z, from: range.first, to: range.last, spikes });
     }
     const { base, self } = publicView(url, publicUrl);
-    const filtersInUrl = selection(url, FILTER_KEYS).filter(([k]) => k !== 'from' && k !== 'to');
+    const filtersInUrl = selection(url, WATCHED_KEYS);
     const selectionId = createHash('sha256')
       .update(JSON.stringify([filtersInUrl, p.interval, p.split ?? '']))
       .digest('hex')
       .slice(0, 12);
     const x: SpikeContext = { base, url, interval: p.interval, window: p.window, split: p.split, selectionId };
     const body = renderFeed(p.format, {
-      title: `Kuzet spikes: ${filtersInUrl.length ? filtersInUrl.map(([k, v]) => `${k}=${v}`).join(' · ') : 'all coverage'}${p.split ? ` by ${p.split}` : ''}`,
+      title: `Kuzet spikes: ${inWords(filtersInUrl, 'all coverage')}${p.split ? ` by ${p.split}` : ''}`,
       selfUrl: self,
       webUrl: `${base}/trends${filtersInUrl.length ? `?${new URLSearchParams(filtersInUrl)}` : ''}`,
       entries: spikes.map((s) => spikeEntry(s, x)),
