@@ -38,6 +38,8 @@ export interface Source {
   selectors?: { title?: string; body?: string; date?: string; author?: string };
   /** Max items taken from feeds/sitemaps/pages per crawl. */
   max_items: number;
+  /** Sent instead of the configured User-Agent, for hosts that answer a name containing "Bot" with HTML. */
+  user_agent?: string;
   enabled: boolean;
   /** The file it was loaded from. */
   file?: string;

@@ -129,7 +129,10 @@ export function openApiDocument(version: string) {
         },
       },
       '/api/sources': {
-        get: { summary: 'Every source with crawl health', responses: { 200: json(sourcesResponse, 'Sources') } },
+        get: {
+          summary: 'Every source with crawl health and status, and the source files rejected at load',
+          responses: { 200: json(sourcesResponse, 'Sources') },
+        },
       },
       '/api/openapi.json': { get: { summary: 'This document', responses: { 200: { description: 'OpenAPI 3.1' } } } },
     },

@@ -60,7 +60,17 @@ export const timeseriesResponse = z.object({
 
 export const sourcesResponse = z.object({
   total: z.number().int(),
-  items: z.array(z.object({ id: z.string(), name: z.string(), health: z.object({}).loose() }).loose()),
+  items: z.array(
+    z
+      .object({
+        id: z.string(),
+        name: z.string(),
+        status: z.enum(['ok', 'stale', 'failing', 'pending', 'disabled']),
+        health: z.object({}).loose(),
+      })
+      .loose(),
+  ),
+  rejected: z.array(z.object({ file: z.string(), field: z.string().optional(), message: z.string(), at: z.string() })),
 });
 
 export const articleResponse = z

@@ -6,6 +6,10 @@ export type Command = (argv: string[]) => Promise<number>;
 const COMMANDS: Record<string, { summary: string; load: () => Promise<{ run: Command }> }> = {
   serve: { summary: 'run the API and crawl each source on its schedule', load: () => import('./commands/serve.js') },
   crawl: { summary: 'crawl every source (--once)', load: () => import('./commands/crawl.js') },
+  sources: {
+    summary: 'check every source: fetch its feeds, sitemaps, listings and channel page once (check)',
+    load: () => import('./commands/sources.js'),
+  },
   worker: { summary: 'run pipeline workers (distributed mode)', load: () => import('./commands/worker.js') },
   scheduler: {
     summary: 'enqueue crawls on each source schedule (distributed mode)',

@@ -1,15 +1,15 @@
 import { loadWebhooks } from '../alerts/webhooks/config.js';
 import { type Classifier, loadClassifier } from '../classify/index.js';
 import { type Config, isDistributed } from '../config.js';
-import type { CrawlOptions } from '../crawl/index.js';
 import type { Source } from '../domain.js';
 import { type Logger, logger } from '../log.js';
 import type { StageDeps } from '../pipeline/stages.js';
 import { createQueues } from '../queue/index.js';
 import type { JobQueues } from '../queue/port.js';
-import { loadSources } from '../sources/index.js';
+import { loadSources, saveRejected } from '../sources/index.js';
 import { createStore } from '../store/index.js';
 import type { ArticleStore } from '../store/port.js';
+import { crawlOptionsFrom } from './crawl-options.js';
 
 /** Everything a command needs, built from the parsed configuration: the one place wiring happens. */
 export interface Runtime {
@@ -26,21 +26,19 @@ export interface Runtime {
   close(): Promise<void>;
 }
 
-export function crawlOptionsFrom(config: Config): Partial<CrawlOptions> {
-  const options: Partial<CrawlOptions> = {};
-  if (config.userAgent) options.userAgent = config.userAgent;
-  if (config.perHostDelayMs !== undefined) options.perHostDelayMs = config.perHostDelayMs;
-  if (config.requestTimeoutSecs !== undefined) options.requestTimeoutSecs = config.requestTimeoutSecs;
-  if (config.maxResponseBytes !== undefined) options.maxResponseBytes = config.maxResponseBytes;
-  if (config.telegramBaseUrl) options.telegramBaseUrl = config.telegramBaseUrl;
-  return options;
-}
-
-/** Loads source files, logging each rejected file with its reason; the valid ones are returned. */
-export async function loadSourceMap(dir: string, log: Logger): Promise<Map<string, Source>> {
+/**
+ * Loads source files, logging each rejected file with its reason and remembering them in the store
+ * (for /sources and /api/sources); the valid ones are returned.
+ */
+export async function loadSourceMap(
+  dir: string,
+  log: Logger,
+  store: Pick<ArticleStore, 'setState'>,
+): Promise<Map<string, Source>> {
   const { sources, errors } = await loadSources(dir);
   for (const error of errors) log.error('source file rejected', { error: String(error.message ?? error) });
   log.info('sources loaded', { dir, sources: sources.length, rejected: errors.length });
+  await saveRejected(store, errors);
   return new Map(sources.map((s) => [s.id, s]));
 }
 
@@ -63,7 +61,7 @@ export async function openRuntime(config: Config, options: { withSources?: boole
   });
   await store.init();
   const sources =
-    options.withSources === false ? new Map<string, Source>() : await loadSourceMap(config.sourcesDir, log);
+    options.withSources === false ? new Map<string, Source>() : await loadSourceMap(config.sourcesDir, log, store);
   if (sources.size) await store.upsertSources([...sources.values()]);
   const classifier = await loadClassifier();
   classifier.classify('проверка', 'ru'); // fails now, not on every crawled page, when the model file is missing

@@ -10,7 +10,7 @@ import type { Source } from '../domain.js';
 import { logger } from '../log.js';
 import { crawleeLog } from './crawlee-log.js';
 import { handleArticle } from './handlers/article.js';
-import { handleFeed, handleListing, handleSitemap } from './handlers/pages.js';
+import { contentTypeOf, handleFeed, handleListing, handleSitemap } from './handlers/pages.js';
 import { handleTelegram, telegramPageUrl } from './handlers/telegram.js';
 import { sharedHostPacer } from './host-pacer.js';
 import { CappedHttpClient, rawBodyOf } from './http-client.js';
@@ -19,6 +19,7 @@ import { RobotsCache } from './robots.js';
 import { CrawlRun, stateKey, type Validators } from './run.js';
 import type { CrawlDeps, CrawlReport, RequestData } from './types.js';
 
+export type { EntryPointReport } from './entry-points.js';
 export { type CrawlOptions, DEFAULT_CRAWL_OPTIONS, resolveCrawlOptions } from './options.js';
 export type { CrawlDeps, CrawlReport } from './types.js';
 
@@ -83,7 +84,8 @@ function buildCrawler(
           }
         },
       ],
-      failedRequestHandler: async ({ request }: CheerioCrawlingContext, error: Error) => {
+      failedRequestHandler: async ({ request, response }: CheerioCrawlingContext, error: Error) => {
+        if (response?.statusCode) run.entryResponse(request, response.statusCode, contentTypeOf({ response }));
         const reason = `${error.message.split('\n')[0]}${request.retryCount ? ` (after ${request.retryCount} retries)` : ''}`;
         run.error(request.url, reason);
         run.entryDone(request, reason);
@@ -123,8 +125,9 @@ export async function crawlSource(source: Source, deps: CrawlDeps): Promise<Craw
   const startedAt = Date.now();
   const options = resolveCrawlOptions(deps.options);
   const log = deps.log ?? logger('crawl');
+  const userAgent = source.user_agent ?? options.userAgent;
   const httpClient = new CappedHttpClient({
-    userAgent: options.userAgent,
+    userAgent,
     maxResponseBytes: options.maxResponseBytes,
     maxRedirects: options.maxRedirects,
     timeoutMs: options.requestTimeoutSecs * 1000,
@@ -134,9 +137,10 @@ export async function crawlSource(source: Source, deps: CrawlDeps): Promise<Craw
     return { status: response.statusCode, text: (rawBodyOf(response.stream) ?? Buffer.alloc(0)).toString('utf8') };
   };
   const robots = options.respectRobotsTxt
-    ? new RobotsCache(fetchText, options.userAgent, (origin, reason) =>
-        log.warn('robots.txt problem', { origin, reason }),
-      )
+    ? new RobotsCache(fetchText, userAgent, (origin, reason) => {
+        run.robotsUnreadable.add(origin);
+        log.warn('robots.txt problem', { origin, reason });
+      })
     : null;
   const run = new CrawlRun(source, deps, options, log, robots);
   const config = new Configuration({

@@ -3,6 +3,7 @@ import { canonicalizeUrl, documentKey } from '../dedupe/canonical-url.js';
 import type { CrawledDocument, Source } from '../domain.js';
 import type { Logger } from '../log.js';
 import { CompletionTree } from './completion.js';
+import type { EntryDetail, EntryPointReport } from './entry-points.js';
 import type { CrawlOptions } from './options.js';
 import type { RobotsCache } from './robots.js';
 import type { CrawlDeps, CrawlReport, ItemHint, Label, RequestData } from './types.js';
@@ -40,8 +41,10 @@ export class CrawlRun {
   /** Canonical URLs emitted in this run, so a retried page does not emit twice. */
   readonly emittedUrls = new Set<string>();
   aborted = false;
+  /** Origins whose robots.txt could not be read (network error, 5xx). */
+  readonly robotsUnreadable = new Set<string>();
   private readonly queued = new Set<string>();
-  private readonly entries = new Map<string, string | null>();
+  private readonly entries = new Map<string, EntryPointReport>();
   private remaining: number;
   private readonly pattern?: RegExp;
   add: (requests: NewRequest[]) => Promise<void> = async () => {};
@@ -62,14 +65,27 @@ export class CrawlRun {
     this.log.warn('crawl problem', { source_id: this.source.id, url, reason });
   }
 
-  /** Records an entry point's outcome: null when it was read, else why not. */
-  entryDone(request: Pick<Request, 'url' | 'userData'>, failure: string | null): void {
-    if ((request.userData as RequestData).entry) this.entries.set(request.url, failure);
+  /** Only entry points are fetched and reported: nothing is followed or emitted (`kuzet sources check`). */
+  get checkOnly(): boolean {
+    return this.deps.checkOnly === true;
+  }
+
+  /** Records the response an entry point got (status and Content-Type), before its body is read. */
+  entryResponse(request: Pick<Request, 'url' | 'userData'>, status: number, contentType: string | undefined): void {
+    const entry = (request.userData as RequestData).entry ? this.entries.get(request.url) : undefined;
+    if (entry) Object.assign(entry, { status, content_type: contentType ?? null });
+  }
+
+  /** Records an entry point's outcome: null when it was read, else why not; with what it listed. */
+  entryDone(request: Pick<Request, 'url' | 'userData'>, failure: string | null, detail: EntryDetail = {}): void {
+    const entry = (request.userData as RequestData).entry ? this.entries.get(request.url) : undefined;
+    if (!entry) return;
+    Object.assign(entry, { ok: failure === null, error: failure, ...detail });
   }
 
   report(startedAt: number): CrawlReport {
     const outcomes = [...this.entries.values()];
-    const ok = outcomes.some((failure) => failure === null);
+    const ok = outcomes.some((entry) => entry.ok);
     const errors = [...this.errors];
     if (!ok && outcomes.length === 0)
       errors.push(
@@ -81,6 +97,7 @@ export class CrawlRun {
       items_found: this.found.size,
       items_new: this.emitted,
       errors,
+      entry_points: outcomes.map((entry) => ({ ...entry })),
       duration_ms: Date.now() - startedAt,
     };
   }
@@ -111,10 +128,23 @@ export class CrawlRun {
   /** Queues a feed/sitemap/listing request once per run, as a child of `parentKey` when given. */
   async enqueuePage(url: string, label: Label, parentKey?: string, entry = false): Promise<boolean> {
     const key = `${label}:${url}`;
-    if (this.queued.has(key)) return false;
+    if (this.queued.has(key) || (this.checkOnly && !entry)) return false;
     this.queued.add(key);
-    if (!(await this.allowed(url))) {
-      if (entry) this.entries.set(url, 'disallowed by robots.txt');
+    const allowed = await this.allowed(url);
+    if (entry) {
+      this.entries.set(url, {
+        url,
+        kind: label.toLowerCase() as EntryPointReport['kind'],
+        ok: false,
+        status: null,
+        content_type: null,
+        items: null,
+        newest_item_at: null,
+        robots: !allowed ? 'disallowed' : this.robotsUnreadable.has(new URL(url).origin) ? 'unreadable' : 'allowed',
+        error: allowed ? 'not read (the crawl stopped first)' : 'disallowed by robots.txt',
+      });
+    }
+    if (!allowed) {
       if (entry) this.error(url, 'disallowed by robots.txt; not fetched');
       return false;
     }
@@ -135,6 +165,7 @@ export class CrawlRun {
       const canonical = canonicalizeUrl(candidate.url);
       if (!canonical) continue;
       this.found.add(canonical);
+      if (this.checkOnly) continue;
       const key = `ARTICLE:${canonical}`;
       if (this.tree.has(key)) this.tree.link(parentKey, key);
       else if (!fresh.has(canonical)) fresh.set(canonical, candidate);

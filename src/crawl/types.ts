@@ -1,6 +1,7 @@
 import type { CrawledDocument } from '../domain.js';
 import type { Logger } from '../log.js';
 import type { ArticleStore } from '../store/port.js';
+import type { EntryPointReport } from './entry-points.js';
 import type { CrawlOptions } from './options.js';
 
 /** What a crawl needs from the outside world. */
@@ -13,6 +14,8 @@ export interface CrawlDeps {
   log?: Logger;
   /** Stops the crawl: requests in flight finish without emitting, nothing new starts. */
   signal?: AbortSignal;
+  /** Fetch each entry point once and report on it; follow and emit nothing (`kuzet sources check`). */
+  checkOnly?: boolean;
 }
 
 /** The outcome of crawling one source once. */
@@ -26,6 +29,8 @@ export interface CrawlReport {
   items_new: number;
   /** One line per problem, `<url>: <what happened>`. */
   errors: string[];
+  /** Each feed, sitemap, listing and channel page of the source: status, Content-Type, items, newest date. */
+  entry_points: EntryPointReport[];
   duration_ms: number;
 }
 

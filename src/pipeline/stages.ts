@@ -150,7 +150,15 @@ export async function runCrawl(source: Source, deps: StageDeps): Promise<CrawlRe
     });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    report = { source_id: source.id, ok: false, items_found: 0, items_new: 0, errors: [message], duration_ms: 0 };
+    report = {
+      source_id: source.id,
+      ok: false,
+      items_found: 0,
+      items_new: 0,
+      errors: [message],
+      entry_points: [],
+      duration_ms: 0,
+    };
   }
   await deps.store.recordHealth({
     source_id: source.id,

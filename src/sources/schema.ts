@@ -65,6 +65,13 @@ export const SourceFileSchema = z
     article_url_pattern: regexp.optional(),
     selectors: selectors.optional(),
     max_items: z.number().int().positive().max(10_000).default(100),
+    user_agent: z
+      .string()
+      .trim()
+      .min(1)
+      .max(300)
+      .regex(/^[\x20-\x7e]+$/, 'user_agent must be printable ASCII on one line')
+      .optional(),
     enabled: z.boolean().default(true),
     note: z.string().optional(),
   })

@@ -5,6 +5,7 @@ import { readParams, searchParams, timeseriesParams, toFilters, toSearchRequest 
 import { loadArticle } from '../api/routes/articles.js';
 import { html, type SafeHtml } from '../present/html.js';
 import { searchItem } from '../present/search-item.js';
+import { loadRejected } from '../sources/index.js';
 import { StoreRequestError } from '../store/errors.js';
 import { articlePage } from './article-page.js';
 import { strings, type UiLang, uiLang } from './i18n.js';
@@ -109,8 +110,9 @@ export function webRoutes({ store }: RouteDeps): Hono {
 
   app.get('/sources', async (c) => {
     const { url, ui } = context(c);
-    const sources = await store.listSources();
-    return send(c, page({ ui, url, title: strings(ui).sources, active: 'sources', body: sourcesPage(sources, ui) }));
+    const [sources, rejected] = await Promise.all([store.listSources(), loadRejected(store)]);
+    const body = sourcesPage(sources, ui, Date.now(), rejected);
+    return send(c, page({ ui, url, title: strings(ui).sources, active: 'sources', body }));
   });
   return app;
 }

@@ -1,32 +1,35 @@
 import type { SourceWithHealth } from '../domain.js';
 import { html, type SafeHtml } from '../present/html.js';
+import { type RejectedSourceFile, sourceStatus } from '../sources/index.js';
 import { strings, type UiLang } from './i18n.js';
 
-const SCHEDULE = /^(\d+)\s*(m|h|d)$/;
+export { sourceStatus };
 
-function scheduleMs(schedule: string): number {
-  const m = SCHEDULE.exec(schedule.trim());
-  if (!m) return 24 * 3_600_000;
-  return Number(m[1]) * { m: 60_000, h: 3_600_000, d: 86_400_000 }[m[2] as 'm' | 'h' | 'd'];
+function rejectedTable(rejected: RejectedSourceFile[], ui: UiLang): SafeHtml | null {
+  if (rejected.length === 0) return null;
+  const t = strings(ui);
+  const rows = rejected.map(
+    (r) => html`<tr class="rejected" data-file="${r.file}">
+  <td><code>${r.file}</code></td>
+  <td>${r.field ?? '—'}</td>
+  <td>${r.message}</td>
+</tr>`,
+  );
+  return html`<h2>${t.rejectedFiles}</h2>
+<p>${t.rejectedHelp}</p>
+<table class="sources">
+<thead><tr><th>${t.file}</th><th>${t.field}</th><th>${t.error}</th></tr></thead>
+<tbody>${rows}</tbody>
+</table>`;
 }
 
-/**
- * A source's state: `failing` after 3 consecutive failures, `stale` when the last success is older
- * than three schedule periods (and at least a day), `ok` otherwise.
- *
- * @example
- * sourceStatus(source, Date.now()) // 'stale'
- */
-export function sourceStatus(s: SourceWithHealth, now: number): 'ok' | 'stale' | 'failing' | 'disabled' {
-  if (!s.enabled) return 'disabled';
-  if (s.health.consecutive_failures >= 3) return 'failing';
-  const last = s.health.last_success_at ? Date.parse(s.health.last_success_at) : Number.NaN;
-  if (Number.isNaN(last) || now - last > Math.max(3 * scheduleMs(s.schedule), 86_400_000)) return 'stale';
-  return 'ok';
-}
-
-/** The sources page body: one row per source, stale and failing rows highlighted. */
-export function sourcesPage(sources: SourceWithHealth[], ui: UiLang, now = Date.now()): SafeHtml {
+/** The sources page body: one row per source (stale, failing and never-crawled rows highlighted), then rejected files. */
+export function sourcesPage(
+  sources: SourceWithHealth[],
+  ui: UiLang,
+  now = Date.now(),
+  rejected: RejectedSourceFile[] = [],
+): SafeHtml {
   const t = strings(ui);
   const when = (iso: string | null) =>
     iso ? html`<time datetime="${iso}">${iso.slice(0, 16).replace('T', ' ')}</time>` : t.never;
@@ -44,6 +47,7 @@ export function sourcesPage(sources: SourceWithHealth[], ui: UiLang, now = Date.
 </tr>`;
   });
   return html`<h1>${t.sourceHealth}</h1>
+${rejectedTable(rejected, ui)}
 <table class="sources">
 <thead><tr><th>${t.source}</th><th>${t.status}</th><th>${t.lastSuccess}</th><th>${t.lastAttempt}</th><th>${t.items}</th><th>${t.errors}</th><th>${t.lastError}</th></tr></thead>
 <tbody>${rows}</tbody>

@@ -54,7 +54,7 @@ dl.facts dt { color:var(--muted); }
 table { border-collapse:collapse; width:100%; background:var(--card); font-size:.88rem; }
 th,td { border-bottom:1px solid var(--line); padding:.4rem .6rem; text-align:left; vertical-align:top; }
 th { background:#eef1f4; }
-tr.stale td { background:#fff8e1; } tr.failing td { background:#fdecea; }
+tr.stale td { background:#fff8e1; } tr.failing td, tr.rejected td { background:#fdecea; }
 .status { font-weight:600; } tr.failing .status { color:var(--xeno); } tr.stale .status { color:#8a5a00; }
 .error-box { background:#fdecea; border:1px solid #f3b7b2; color:#7d1a14; border-radius:8px; padding:.7rem 1rem; margin:1rem 0; }
 .charts figure { background:var(--card); border:1px solid var(--line); border-radius:8px; margin:0 0 1rem; padding:.6rem 1rem; }

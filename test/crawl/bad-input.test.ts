@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { crawlSource } from '../../src/crawl/index.js';
 import type { Source } from '../../src/domain.js';
 import { type FixtureRoute, type FixtureServer, startFixtureServer } from '../helpers/fixture-server.js';
+import { testSource } from '../helpers/source.js';
 import { MemoryState } from './memory-state.js';
 
 const MB = 1024 * 1024;
@@ -76,23 +77,8 @@ const routes: Record<string, FixtureRoute> = {
   },
 };
 
-function source(base: string, overrides: Partial<Source>): Source {
-  return {
-    id: 'bad-site',
-    name: 'Bad Site',
-    kind: 'news',
-    feeds: [],
-    sitemaps: [],
-    listings: [],
-    languages: ['ru'],
-    country: 'KZ',
-    schedule: '1h',
-    max_items: 100,
-    enabled: true,
-    homepage: base,
-    ...overrides,
-  };
-}
+const source = (base: string, overrides: Partial<Source>): Source =>
+  testSource('bad-site', { name: 'Bad Site', homepage: base, ...overrides });
 
 describe('crawlSource with bad input', () => {
   let site: FixtureServer;
@@ -122,8 +108,10 @@ describe('crawlSource with bad input', () => {
     const line = (path: string) =>
       report.errors.find((e) => e.startsWith(`${site.url}${path}:`)) ?? `(no error for ${path})`;
     expect(line('/bad/truncated.xml')).toMatch(/truncated \(no closing root tag\); the 10 complete entries are used/);
-    expect(line('/bad/not-a-feed.xml')).toMatch(/malformed feed \(not a feed \(root element <html>\)\); skipped/);
-    expect(line('/bad/garbage-sitemap.xml')).toMatch(/malformed sitemap/);
+    expect(line('/bad/not-a-feed.xml')).toMatch(/served HTML, not a feed \(Content-Type: text\/xml\)$/);
+    expect(line('/bad/garbage-sitemap.xml')).toMatch(
+      /served a non-XML body, not a sitemap \(Content-Type: application\/xml\)$/,
+    );
     expect(line('/bad/binary')).toMatch(/binary content .* served as text\/html; skipped/);
     expect(line('/bad/big')).toMatch(/exceeds 1048576 bytes; download cut off/);
     expect(line('/bad/big-declared')).toMatch(/52428800 bytes \(Content-Length\), over the 1048576-byte limit/);

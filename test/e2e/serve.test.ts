@@ -125,6 +125,15 @@ describe('kuzet serve (embedded mode, real process)', () => {
       () => proc.stderr().slice(-4000),
     );
     expect(failing.map((s: { id: string }) => s.id).sort()).toEqual(['offline-news', 'offline-tg']);
+    // Never succeeded: failing after the first attempt, not stale; the rejected file is listed with its error.
+    for (const s of failing) expect(s.status).toBe('failing');
+    const { rejected } = await getJson(`${api}/api/sources`);
+    expect(rejected.map((r: { message: string }) => r.message).join('\n')).toMatch(
+      /broken\.yaml: feed: unknown key "feed" \(did you mean feeds\?\)/,
+    );
+    const page = await (await fetch(`${api}/sources?ui=en`)).text();
+    expect(page).toMatch(/<tr class="failing" data-source="offline-news">/);
+    expect(page).toContain('Rejected source files');
     expect((await getJson(`${api}/health`)).status).toBe('ok');
     expect(proc.stderr()).toContain('source file rejected');
     expect(proc.stderr()).toContain('did you mean feeds');

@@ -1,6 +1,7 @@
 import type { CheerioCrawlingContext } from '@crawlee/cheerio';
 import { decodeHtml } from '../../extract/decode.js';
 import { decodeXml } from '../decode-xml.js';
+import { newestDate, notXmlReason } from '../entry-points.js';
 import { parseFeed } from '../feed.js';
 import { rawBodyOf } from '../http-client.js';
 import { listingLinks } from '../listing.js';
@@ -10,8 +11,8 @@ import type { RequestData } from '../types.js';
 
 const MAX_CHILD_SITEMAPS = 10;
 
-export function contentTypeOf(ctx: CheerioCrawlingContext): string | undefined {
-  const value = ctx.response.headers['content-type'];
+export function contentTypeOf(ctx: Pick<CheerioCrawlingContext, 'response'>): string | undefined {
+  const value = ctx.response?.headers['content-type'];
   return Array.isArray(value) ? value[0] : value;
 }
 
@@ -23,6 +24,7 @@ export async function readBody(run: CrawlRun, ctx: CheerioCrawlingContext): Prom
   const { request, response } = ctx;
   const data = request.userData as RequestData;
   const status = response.statusCode ?? 0;
+  run.entryResponse(request, status, contentTypeOf(ctx));
   if (status === 304) {
     run.log.debug('not modified', { url: request.url });
     run.entryDone(request, null);
@@ -47,8 +49,8 @@ function rememberValidators(run: CrawlRun, ctx: CheerioCrawlingContext): void {
     run.validators.set((ctx.request.userData as RequestData).key, { etag, last_modified: lastModified });
 }
 
-async function skipMalformed(run: CrawlRun, ctx: CheerioCrawlingContext, what: string, err: unknown): Promise<void> {
-  const reason = `malformed ${what} (${(err as Error).message}); skipped`;
+/** Ends a feed or sitemap request that yielded nothing usable: reported, and a failed entry point. */
+async function failPage(run: CrawlRun, ctx: CheerioCrawlingContext, reason: string): Promise<void> {
   run.error(ctx.request.url, reason);
   run.entryDone(ctx.request, reason);
   await run.tree.finish((ctx.request.userData as RequestData).key, false);
@@ -67,12 +69,15 @@ export async function handleFeed(run: CrawlRun, ctx: CheerioCrawlingContext): Pr
   const raw = await readBody(run, ctx);
   if (!raw) return;
   const { key } = ctx.request.userData as RequestData;
+  const notXml = notXmlReason(raw, contentTypeOf(ctx), 'feed');
+  if (notXml) return failPage(run, ctx, notXml);
   let feed: ReturnType<typeof parseFeed>;
   try {
     feed = parseFeed(decodeXml(raw, contentTypeOf(ctx)), ctx.request.loadedUrl ?? ctx.request.url);
   } catch (err) {
-    return skipMalformed(run, ctx, 'feed', err);
+    return failPage(run, ctx, `malformed feed (${(err as Error).message}); skipped`);
   }
+  if (feed.items.length === 0 && !feed.truncated) return failPage(run, ctx, 'feed parsed but has no items');
   if (feed.truncated) noteTruncated(run, ctx, feed.items.length);
   else rememberValidators(run, ctx);
   await run.enqueueArticles(
@@ -82,7 +87,10 @@ export async function handleFeed(run: CrawlRun, ctx: CheerioCrawlingContext): Pr
       hint: { title: item.title, published_at: item.published_at, author: item.author },
     })),
   );
-  run.entryDone(ctx.request, null);
+  run.entryDone(ctx.request, null, {
+    items: feed.items.length,
+    newest_item_at: newestDate(feed.items.map((i) => i.published_at)),
+  });
   await run.tree.finish(key, true);
 }
 
@@ -93,11 +101,15 @@ export async function handleSitemap(run: CrawlRun, ctx: CheerioCrawlingContext):
   const { key } = ctx.request.userData as RequestData;
   let parsed: ReturnType<typeof parseSitemap>;
   try {
-    const xml = decodeXml(maybeGunzip(raw, run.options.maxResponseBytes), contentTypeOf(ctx));
-    parsed = parseSitemap(xml, ctx.request.loadedUrl ?? ctx.request.url);
+    const body = maybeGunzip(raw, run.options.maxResponseBytes);
+    const notXml = notXmlReason(body, contentTypeOf(ctx), 'sitemap');
+    if (notXml) return failPage(run, ctx, notXml);
+    parsed = parseSitemap(decodeXml(body, contentTypeOf(ctx)), ctx.request.loadedUrl ?? ctx.request.url);
   } catch (err) {
-    return skipMalformed(run, ctx, 'sitemap', err);
+    return failPage(run, ctx, `malformed sitemap (${(err as Error).message}); skipped`);
   }
+  const listed = [...parsed.sitemaps, ...parsed.urls];
+  if (listed.length === 0 && !parsed.truncated) return failPage(run, ctx, 'sitemap parsed but lists no URLs');
   if (parsed.truncated) noteTruncated(run, ctx, parsed.urls.length + parsed.sitemaps.length);
   else rememberValidators(run, ctx);
   const newest = <T extends { published_at: string | null }>(list: T[]) =>
@@ -112,7 +124,10 @@ export async function handleSitemap(run: CrawlRun, ctx: CheerioCrawlingContext):
       hint: { title: entry.title, published_at: entry.published_at },
     })),
   );
-  run.entryDone(ctx.request, null);
+  run.entryDone(ctx.request, null, {
+    items: listed.length,
+    newest_item_at: newestDate(listed.map((e) => e.published_at)),
+  });
   await run.tree.finish(key, true);
 }
 
@@ -123,11 +138,11 @@ export async function handleListing(run: CrawlRun, ctx: CheerioCrawlingContext):
   const { key } = ctx.request.userData as RequestData;
   const pattern = run.source.article_url_pattern ? new RegExp(run.source.article_url_pattern) : undefined;
   const links = listingLinks(decodeHtml(raw, contentTypeOf(ctx)), ctx.request.loadedUrl ?? ctx.request.url, pattern);
-  if (links.length === 0) run.error(ctx.request.url, 'listing page has no article links; check article_url_pattern');
+  if (links.length === 0) return failPage(run, ctx, 'listing page has no article links; check article_url_pattern');
   await run.enqueueArticles(
     key,
     links.map((url) => ({ url })),
   );
-  run.entryDone(ctx.request, null);
+  run.entryDone(ctx.request, null, { items: links.length });
   await run.tree.finish(key, true);
 }

@@ -3,6 +3,7 @@ import { documentKey, telegramPostUrl } from '../../dedupe/canonical-url.js';
 import type { CrawledDocument } from '../../domain.js';
 import { decodeHtml } from '../../extract/decode.js';
 import { detectLanguage } from '../../extract/language.js';
+import { newestDate } from '../entry-points.js';
 import type { CrawlRun } from '../run.js';
 import { parseTelegramPage, postTitle } from '../telegram.js';
 import { loadGaps, saveGaps } from '../telegram-gaps.js';
@@ -34,8 +35,16 @@ export async function handleTelegram(run: CrawlRun, ctx: CheerioCrawlingContext)
     await run.tree.finish(data.key, false);
     return;
   }
-  run.entryDone(ctx.request, null);
+  run.entryDone(ctx.request, null, {
+    items: posts.length,
+    newest_item_at: newestDate(posts.map((p) => p.published_at)),
+  });
   const urls = posts.map((p) => telegramPostUrl(channel, p.post_id));
+  if (run.checkOnly) {
+    for (const url of urls) run.found.add(url);
+    await run.tree.finish(data.key, true);
+    return;
+  }
   const stored = await run.deps.state.existingIds(urls.map(documentKey));
   let sawStored = false;
   let firstSkipped: number | null = null;
