@@ -20,6 +20,10 @@ export interface SearchFilters {
   from?: string;
   /** ISO date or datetime, inclusive (a bare date covers the whole day). */
   to?: string;
+  /** Only these article ids (the review filters resolve to id lists; see review/filters.ts). */
+  ids?: string[];
+  /** None of these article ids. */
+  exclude_ids?: string[];
 }
 
 export interface SearchRequest {

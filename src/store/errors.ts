@@ -14,3 +14,16 @@ export class StoreRequestError extends Error {
     this.name = 'StoreRequestError';
   }
 }
+
+/**
+ * A write refused because a record with the same key exists (a user name taken). The API answers 409.
+ *
+ * @example
+ * if (err instanceof StoreConflictError) console.error(`user ${name} exists`);
+ */
+export class StoreConflictError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'StoreConflictError';
+  }
+}

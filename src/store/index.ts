@@ -5,8 +5,15 @@ import { createElasticsearchStore } from './elasticsearch/index.js';
 import type { ArticleStore } from './port.js';
 import { createSqliteStore } from './sqlite/index.js';
 
-export { StoreRequestError } from './errors.js';
-export type { ArticleStore, ClusterCandidate, HealthUpdate } from './port.js';
+export { StoreConflictError, StoreRequestError } from './errors.js';
+export type {
+  ArticleStore,
+  ClusterCandidate,
+  HealthUpdate,
+  ReviewStore,
+  SessionStore,
+  UserStore,
+} from './port.js';
 
 export interface StoreConfig {
   dataDir: string;

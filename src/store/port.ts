@@ -1,4 +1,5 @@
 import type { Article, Classification, Source, SourceHealth, SourceWithHealth } from '../domain.js';
+import type { Assignment, Review, Session, User } from '../review/types.js';
 import type {
   SearchFilters,
   SearchRequest,
@@ -23,11 +24,48 @@ export interface HealthUpdate {
   error?: string;
 }
 
+/** People who may sign in. */
+export interface UserStore {
+  /** Throws StoreConflictError when the id is taken. */
+  addUser(user: User): Promise<void>;
+  /** Replaces a stored user (role, hashes, disabled). */
+  updateUser(user: User): Promise<void>;
+  getUser(id: string): Promise<User | null>;
+  /** All users by id. */
+  listUsers(): Promise<User[]>;
+}
+
+/** Signed-in browsers, keyed by the hash of the cookie value. */
+export interface SessionStore {
+  putSession(session: Session): Promise<void>;
+  getSession(idHash: string): Promise<Session | null>;
+  deleteSession(idHash: string): Promise<void>;
+  /** Signs a user out everywhere (disable, reset). */
+  deleteSessionsOf(userId: string): Promise<void>;
+}
+
+/** Reviewers' verdicts and who is assigned which article. */
+export interface ReviewStore {
+  /** Stores one review under its own id: reviews saved at the same moment are all kept. */
+  addReview(review: Review): Promise<void>;
+  /** Every review of the given articles, oldest first. */
+  reviewsOf(articleIds: string[]): Promise<Review[]>;
+  /** Every review, oldest first, in batches (stats, export, review filters). */
+  scanReviews(batchSize: number): AsyncIterable<Review[]>;
+  /**
+   * Gives the reviewer one of the article's `slots` places unless others hold them all; true when the reviewer
+   * holds one afterwards (also when they already did). Two reviewers asking at once never share a slot.
+   */
+  assign(articleId: string, reviewerId: string, slots: number, at: string): Promise<boolean>;
+  /** Assignments of the given articles. */
+  assignmentsOf(articleIds: string[]): Promise<Assignment[]>;
+}
+
 /**
  * The storage port. Two adapters implement it (store/sqlite, store/elasticsearch) and
  * test/store/contract.ts runs the same suite against both.
  */
-export interface ArticleStore {
+export interface ArticleStore extends UserStore, SessionStore, ReviewStore {
   readonly name: string;
   /** Create schema/indices and run migrations; safe to call twice. */
   init(): Promise<void>;

@@ -5,6 +5,7 @@ import type { QueryNode, SearchRequest, SearchResult } from '../../src/search/qu
 import { StoreRequestError } from '../../src/store/errors.js';
 import type { ArticleStore } from '../../src/store/port.js';
 import { ARTICLES, article, classification, HOSTILE_TITLE, source } from './fixtures.js';
+import { runReviewContract } from './review-contract.js';
 
 export type MakeStore = () => Promise<{ store: ArticleStore; cleanup: () => Promise<void> }>;
 
@@ -23,7 +24,7 @@ const ALL_BY_DATE = ['a8', 'a7', 'a6', 'a5', 'a4', 'a3', 'a2', 'a1'];
 const MIGRANT_DOCS = ['a1', 'a2', 'a3', 'a7', 'a8'];
 
 /** Opens a store per describe block and closes it after; `seed` fills it. */
-function useStore(makeStore: MakeStore, seed: (store: ArticleStore) => Promise<void> = async () => {}) {
+export function useStore(makeStore: MakeStore, seed: (store: ArticleStore) => Promise<void> = async () => {}) {
   const ctx = {} as { store: ArticleStore; cleanup: () => Promise<void> };
   beforeAll(async () => {
     Object.assign(ctx, await makeStore());
@@ -138,6 +139,25 @@ export function runStoreContract(name: string, makeStore: MakeStore): void {
         expect(
           ids(await search({ query: term('мигрант'), filters: { sources: ['tengri'], labels: ['xenophobic'] } })),
         ).toEqual(['a7']);
+      });
+
+      it('filters by article ids given or excluded (what the review filters resolve to)', async () => {
+        expect(ids(await search({ filters: { ids: ['a2', 'a5', 'missing'] } }))).toEqual(['a2', 'a5']);
+        expect(ids(await search({ filters: { ids: [] } }))).toEqual([]);
+        expect(ids(await search({ filters: { exclude_ids: ['a1', 'a2', 'a3'] } }))).toEqual([
+          'a4',
+          'a5',
+          'a6',
+          'a7',
+          'a8',
+        ]);
+        expect(ids(await search({ filters: { ids: ['a4', 'a7'], exclude_ids: ['a7'], langs: ['ru'] } }))).toEqual([
+          'a4',
+        ]);
+        const scanned: string[] = [];
+        for await (const batch of ctx.store.scan({ exclude_ids: ['a1'], ids: ['a1', 'a6'] }, 10))
+          scanned.push(...batch.map((a) => a.id));
+        expect(scanned).toEqual(['a6']);
       });
 
       it('filters by date: from/to inclusive, a bare to date covers its day, fetched_at stands in for a missing date', async () => {
@@ -653,5 +673,7 @@ export function runStoreContract(name: string, makeStore: MakeStore): void {
         expect(await ctx.store.getState('etag:tengri')).toBe('W/"2"');
       });
     });
+
+    runReviewContract(makeStore, useStore);
   });
 }

@@ -44,9 +44,13 @@ describe('elasticsearch store extras', () => {
       const names = Object.keys(await client.indices.get({ index: `${indexPrefix}-*` })).sort();
       expect(names).toEqual([
         `${indexPrefix}-articles`,
+        `${indexPrefix}-assignments`,
         `${indexPrefix}-keys`,
+        `${indexPrefix}-reviews`,
+        `${indexPrefix}-sessions`,
         `${indexPrefix}-sources`,
         `${indexPrefix}-state`,
+        `${indexPrefix}-users`,
       ]);
       const mapping = await client.indices.getMapping({ index: `${indexPrefix}-articles` });
       const props = mapping[`${indexPrefix}-articles`].mappings.properties ?? {};

@@ -35,6 +35,8 @@ function passesFilters(a: Article, f: SearchFilters): boolean {
   if (f.sources?.length && !f.sources.includes(a.source_id)) return false;
   if (f.langs?.length && !f.langs.includes(a.lang)) return false;
   if (f.countries?.length && !(a.country && f.countries.includes(a.country))) return false;
+  if (f.ids && !f.ids.includes(a.id)) return false;
+  if (f.exclude_ids?.includes(a.id)) return false;
   const date = articleDate(a);
   if (f.from && date < startOf(f.from)) return false;
   if (f.to && date > endOf(f.to)) return false;

@@ -12,8 +12,19 @@ import { emptyHealth, nextHealth } from '../health.js';
 import type { ArticleStore, HealthUpdate } from '../port.js';
 import { dedupeKeys } from './dedupe-keys.js';
 import { articleDocument, articleFromSource, classificationUpdate } from './documents.js';
-import { ARTICLE_MAPPING, indexNames, KEYS_MAPPING, SOURCE_MAPPING, STATE_MAPPING } from './mappings.js';
+import {
+  ARTICLE_MAPPING,
+  ASSIGNMENT_MAPPING,
+  indexNames,
+  KEYS_MAPPING,
+  REVIEW_MAPPING,
+  SESSION_MAPPING,
+  SOURCE_MAPPING,
+  STATE_MAPPING,
+  USER_MAPPING,
+} from './mappings.js';
 import { articleQuery } from './query.js';
+import { elasticsearchReviewRoles } from './reviews.js';
 import { searchElasticsearch } from './search.js';
 import { timeseriesElasticsearch } from './timeseries.js';
 
@@ -86,6 +97,7 @@ export function createElasticsearchStore(options: ElasticsearchStoreOptions): Ar
 
   const store: ArticleStore = {
     name: 'elasticsearch',
+    ...elasticsearchReviewRoles(client, idx, run),
 
     init: () =>
       run(`creating indices ${Object.values(idx).join(', ')} at ${options.node} (is Elasticsearch up?)`, async () => {
@@ -93,6 +105,10 @@ export function createElasticsearchStore(options: ElasticsearchStoreOptions): Ar
         await ensureIndex(idx.sources, SOURCE_MAPPING, 1);
         await ensureIndex(idx.state, STATE_MAPPING, 1);
         await ensureIndex(idx.keys, KEYS_MAPPING, 1);
+        await ensureIndex(idx.users, USER_MAPPING, 1);
+        await ensureIndex(idx.sessions, SESSION_MAPPING, 1);
+        await ensureIndex(idx.reviews, REVIEW_MAPPING, 1);
+        await ensureIndex(idx.assignments, ASSIGNMENT_MAPPING, 1);
         await client.cluster.health({ index: Object.values(idx), wait_for_status: 'yellow', timeout: '30s' });
       }),
 

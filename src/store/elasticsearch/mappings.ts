@@ -7,6 +7,12 @@ export interface IndexNames {
   state: string;
   /** Dedupe keys (`hash:<content hash>`, `band:<MinHash band>`) read with realtime GETs. */
   keys: string;
+  users: string;
+  /** Signed-in browsers, by the hash of the cookie value. */
+  sessions: string;
+  reviews: string;
+  /** Review assignments, one document per article and slot (`<article id>#<slot>`), created only once. */
+  assignments: string;
 }
 
 /**
@@ -19,6 +25,10 @@ export function indexNames(prefix: string): IndexNames {
     sources: `${prefix}-sources`,
     state: `${prefix}-state`,
     keys: `${prefix}-keys`,
+    users: `${prefix}-users`,
+    sessions: `${prefix}-sessions`,
+    reviews: `${prefix}-reviews`,
+    assignments: `${prefix}-assignments`,
   };
 }
 
@@ -90,6 +100,27 @@ export const KEYS_MAPPING: estypes.MappingTypeMapping = {
 export const STATE_MAPPING: estypes.MappingTypeMapping = {
   dynamic: false,
   properties: { key: stored, value: stored },
+};
+
+export const USER_MAPPING: estypes.MappingTypeMapping = {
+  dynamic: false,
+  properties: { id: keyword, doc: opaque },
+};
+
+export const SESSION_MAPPING: estypes.MappingTypeMapping = {
+  dynamic: false,
+  properties: { user_id: keyword, doc: opaque },
+};
+
+/** Reviews in the order they were stored (`seq`, a timestamp with a random tie-break), searchable by article. */
+export const REVIEW_MAPPING: estypes.MappingTypeMapping = {
+  dynamic: false,
+  properties: { id: keyword, article_id: keyword, created_at: keyword, doc: opaque },
+};
+
+export const ASSIGNMENT_MAPPING: estypes.MappingTypeMapping = {
+  dynamic: false,
+  properties: { article_id: keyword, reviewer_id: keyword, slot: { type: 'integer' }, assigned_at: stored },
 };
 
 /** Fields the adapter adds to an article document; they are stripped when reading it back. */

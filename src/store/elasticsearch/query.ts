@@ -49,6 +49,8 @@ export function filterClauses(filters: SearchFilters): Query[] {
   terms('country', filters.countries);
   const window = dateWindow(filters);
   if (window.gte || window.lt) out.push({ range: { date: { ...window } } });
+  if (filters.ids) out.push(filters.ids.length ? { ids: { values: filters.ids } } : { match_none: {} });
+  if (filters.exclude_ids?.length) out.push({ bool: { must_not: [{ ids: { values: filters.exclude_ids } }] } });
   return out;
 }
 

@@ -74,5 +74,13 @@ export function filterRows(c: ColumnIndex, rows: Int32Array, filters: SearchFilt
     const wanted = allowed(c.target, filters.targets);
     keep((r) => c.targetsOf(r).some((t) => wanted[t] === 1));
   }
+  if (filters.ids) {
+    const wanted = new Set(filters.ids);
+    keep((r) => wanted.has(c.ids[r]));
+  }
+  if (filters.exclude_ids?.length) {
+    const unwanted = new Set(filters.exclude_ids);
+    keep((r) => !unwanted.has(c.ids[r]));
+  }
   return rows;
 }

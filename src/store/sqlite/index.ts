@@ -11,6 +11,7 @@ import { deriveFields } from '../derived.js';
 import { emptyHealth, nextHealth } from '../health.js';
 import type { ArticleStore, ClusterCandidate, HealthUpdate } from '../port.js';
 import type { ColumnValues } from './columns.js';
+import { sqliteReviewRoles } from './reviews.js';
 import {
   ARTICLE_COLUMNS,
   ARTICLE_SELECT,
@@ -125,6 +126,7 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
 
   const store: SqliteStore = {
     name: 'sqlite',
+    ...sqliteReviewRoles(st),
 
     async init() {
       if (handle) return;

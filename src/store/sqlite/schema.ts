@@ -63,6 +63,30 @@ export const MIGRATIONS: Migration[] = [
       CREATE TABLE state (key TEXT PRIMARY KEY, value TEXT NOT NULL);
     `,
   },
+  {
+    version: 2,
+    name: 'users, sessions, reviews, review assignments',
+    sql: `
+      CREATE TABLE users (id TEXT PRIMARY KEY, doc TEXT NOT NULL);
+      CREATE TABLE sessions (id_hash TEXT PRIMARY KEY, user_id TEXT NOT NULL, doc TEXT NOT NULL);
+      CREATE INDEX sessions_user ON sessions (user_id);
+      CREATE TABLE reviews (
+        seq INTEGER PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        article_id TEXT NOT NULL,
+        doc TEXT NOT NULL
+      );
+      CREATE INDEX reviews_article ON reviews (article_id);
+      CREATE TABLE review_assignments (
+        article_id TEXT NOT NULL,
+        slot INTEGER NOT NULL,
+        reviewer_id TEXT NOT NULL,
+        assigned_at TEXT NOT NULL,
+        PRIMARY KEY (article_id, slot),
+        UNIQUE (article_id, reviewer_id)
+      );
+    `,
+  },
 ];
 
 /**

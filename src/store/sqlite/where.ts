@@ -90,6 +90,14 @@ export function filterConditions(filters: SearchFilters, where: string[], params
   inList('a.source_id', filters.sources, where, params);
   inList('a.lang', filters.langs, where, params);
   inList('a.country', filters.countries, where, params);
+  if (filters.ids) {
+    where.push('a.id IN (SELECT value FROM json_each(?))');
+    params.push(JSON.stringify(filters.ids));
+  }
+  if (filters.exclude_ids?.length) {
+    where.push('a.id NOT IN (SELECT value FROM json_each(?))');
+    params.push(JSON.stringify(filters.exclude_ids));
+  }
   const window = dateWindow(filters);
   if (window.gte) {
     where.push('a.date >= ?');
