@@ -1,5 +1,12 @@
 import { z } from 'zod';
 
+/** A true/false switch (also 1/0), off unless set. */
+const switchedOff = () =>
+  z
+    .enum(['true', 'false', '1', '0'])
+    .default('false')
+    .transform((v) => v === 'true' || v === '1');
+
 /**
  * Kuzet's configuration, parsed once from the environment. Each field names its env var;
  * CLI flags override the same fields. Setting both ELASTICSEARCH_URL and REDIS_URL selects the
@@ -39,13 +46,8 @@ const FIELDS = {
       .optional(),
   },
   webhooksFile: { env: 'KUZET_WEBHOOKS_FILE', schema: z.string().min(1).optional() },
-  webhookAllowPrivate: {
-    env: 'KUZET_WEBHOOK_ALLOW_PRIVATE',
-    schema: z
-      .enum(['true', 'false', '1', '0'])
-      .default('false')
-      .transform((v) => v === 'true' || v === '1'),
-  },
+  webhookAllowPrivate: { env: 'KUZET_WEBHOOK_ALLOW_PRIVATE', schema: switchedOff() },
+  requireLogin: { env: 'KUZET_REQUIRE_LOGIN', schema: switchedOff() },
   workerConcurrency: { env: 'KUZET_WORKER_CONCURRENCY', schema: z.coerce.number().int().min(1).max(64).default(2) },
 } as const;
 

@@ -1,7 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { Hono } from 'hono';
+import { identify, requireLogin } from '../auth/middleware.js';
 import { logger } from '../log.js';
+import { modelThresholds } from '../review/thresholds.js';
 import { webRoutes } from '../web/index.js';
+import { reviewPageRoutes } from '../web/review-routes.js';
+import { signinRoutes } from '../web/signin.js';
 import type { AppDeps, RouteDeps } from './deps.js';
 import { errorHandler, notFoundHandler } from './errors.js';
 import { articleRoutes } from './routes/articles.js';
@@ -9,6 +13,7 @@ import { exportRoutes } from './routes/export.js';
 import { feedRoutes } from './routes/feed.js';
 import { healthRoutes } from './routes/health.js';
 import { openApiRoutes } from './routes/openapi.js';
+import { reviewRoutes } from './routes/reviews.js';
 import { searchRoutes } from './routes/search.js';
 import { sourcesRoutes } from './routes/sources.js';
 import { spikeRoutes } from './routes/spikes.js';
@@ -36,13 +41,18 @@ export function createApp(deps: AppDeps): Hono {
     version: deps.version ?? packageVersion(),
     log: deps.log ?? logger('api'),
     publicUrl: deps.publicUrl ?? null,
+    requireLogin: deps.requireLogin ?? false,
+    thresholds: deps.thresholds ? () => deps.thresholds ?? {} : modelThresholds,
   };
   const app = new Hono();
   app.use('*', securityHeaders());
+  app.use('*', identify(d.store));
+  app.use('*', requireLogin(d.requireLogin));
   app.route('/', healthRoutes(d));
   for (const routes of [
     searchRoutes,
     articleRoutes,
+    reviewRoutes,
     timeseriesRoutes,
     exportRoutes,
     feedRoutes,
@@ -52,6 +62,8 @@ export function createApp(deps: AppDeps): Hono {
   ]) {
     app.route('/api', routes(d));
   }
+  app.route('/', signinRoutes(d));
+  app.route('/', reviewPageRoutes(d));
   app.route('/', webRoutes(d));
   app.notFound(notFoundHandler);
   app.onError(errorHandler(d.log));

@@ -1,3 +1,4 @@
+import type { Label } from '../domain.js';
 import type { Logger } from '../log.js';
 import type { ArticleStore } from '../store/port.js';
 
@@ -10,6 +11,13 @@ export interface AppDeps {
   /** The URL people reach this instance at, without a trailing slash (`KUZET_PUBLIC_URL`), for links in feeds;
    * else the request's origin. */
   publicUrl?: string;
+  /** Reading needs a signed-in user too (`KUZET_REQUIRE_LOGIN`); writing always does. */
+  requireLogin?: boolean;
+  /** The classifier's decision thresholds, for the review queue (default: read from lexicons/model.json). */
+  thresholds?: Partial<Record<Label, number>>;
 }
 
-export type RouteDeps = Required<Omit<AppDeps, 'publicUrl'>> & { publicUrl: string | null };
+export type RouteDeps = Required<Omit<AppDeps, 'publicUrl' | 'thresholds'>> & {
+  publicUrl: string | null;
+  thresholds: () => Partial<Record<Label, number>>;
+};

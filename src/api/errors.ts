@@ -37,6 +37,7 @@ export function errorBody(status: number, message: string, param?: string): Erro
 export function errorHandler(log: Logger) {
   return (err: Error, c: Context): Response => {
     if (err instanceof StoreRequestError) return c.json(errorBody(400, `${err.param}: ${err.message}`, err.param), 400);
+    if (err instanceof HTTPException && !(err instanceof ApiError) && err.res) return err.getResponse();
     if (err instanceof HTTPException) {
       const param = err instanceof ApiError ? err.param : undefined;
       const status = err.status;

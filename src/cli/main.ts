@@ -25,6 +25,10 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<{ run: Com
     summary: 'rebuild the classifier model from the labelled corpus',
     load: () => import('./commands/train.js'),
   },
+  users: {
+    summary: 'add, list, disable or reset accounts (roles viewer, reviewer, admin)',
+    load: () => import('./commands/users.js'),
+  },
   reclassify: { summary: 're-run the classifier over stored articles', load: () => import('./commands/reclassify.js') },
   'bench-extract': {
     summary: 'score the extractor on the article-extraction benchmark',

@@ -7,9 +7,9 @@ import type { StageDeps } from '../pipeline/stages.js';
 import { createQueues } from '../queue/index.js';
 import type { JobQueues } from '../queue/port.js';
 import { loadSources, saveRejected } from '../sources/index.js';
-import { createStore } from '../store/index.js';
 import type { ArticleStore } from '../store/port.js';
 import { crawlOptionsFrom } from './crawl-options.js';
+import { storeFor } from './store.js';
 
 /** Everything a command needs, built from the parsed configuration: the one place wiring happens. */
 export interface Runtime {
@@ -54,11 +54,7 @@ export async function openRuntime(config: Config, options: { withSources?: boole
   // Read before any connection is opened, so a bad file ends the command at once.
   const hooks = config.webhooksFile ? await loadWebhooks(config.webhooksFile, process.env) : null;
   const shutdown = new AbortController();
-  const store = createStore({
-    dataDir: config.dataDir,
-    elasticsearchUrl: mode === 'distributed' ? config.elasticsearchUrl : undefined,
-    indexPrefix: config.elasticsearchIndexPrefix,
-  });
+  const store = storeFor(config);
   await store.init();
   const sources =
     options.withSources === false ? new Map<string, Source>() : await loadSourceMap(config.sourcesDir, log, store);

@@ -4,13 +4,22 @@ import { markRange, spansOf } from '../present/highlight.js';
 import { html, type SafeHtml, trusted } from '../present/html.js';
 import { labelsOf, severityText, whyFlagged } from '../present/why.js';
 import { strings, type UiLang } from './i18n.js';
+import type { Account } from './layout.js';
 import { link } from './links.js';
+import { reviewSection } from './review-section.js';
 
 /**
  * The article page body: title and text with evidence marked, labels, severity, targets,
- * sentiment, classifier version, near-duplicate siblings and a link to the original.
+ * sentiment, classifier version, the reviews (and the review form for reviewers), near-duplicate siblings and a link
+ * to the original.
  */
-export function articlePage({ article, siblings, source }: ArticleView, ui: UiLang, url: URL): SafeHtml {
+export function articlePage(
+  { article, siblings, source, reviews }: ArticleView,
+  ui: UiLang,
+  url: URL,
+  account: Account | null = null,
+  reviewError: string | null = null,
+): SafeHtml {
   const t = strings(ui);
   const c = article.classification;
   const text = classifiedText(article);
@@ -37,6 +46,7 @@ export function articlePage({ article, siblings, source }: ArticleView, ui: UiLa
   </dl>
   <div class="text">${trusted(markRange(text, spans, bodyStart, text.length))}</div>
 </article>
+${reviewSection(article, reviews, account, ui, { saved: url.searchParams.get('saved') === '1', error: reviewError })}
 <h2>${t.cluster}</h2>
 ${
   siblings.length

@@ -1,38 +1,18 @@
-import { type Context, Hono } from 'hono';
+import { Hono } from 'hono';
 import type { RouteDeps } from '../api/deps.js';
-import { ApiError } from '../api/errors.js';
 import { readParams, searchParams, timeseriesParams, toFilters, toSearchRequest } from '../api/params.js';
 import { loadArticle } from '../api/routes/articles.js';
-import { html, type SafeHtml } from '../present/html.js';
+import { html } from '../present/html.js';
 import { searchItem } from '../present/search-item.js';
 import { loadRejected } from '../sources/index.js';
-import { StoreRequestError } from '../store/errors.js';
 import { articlePage } from './article-page.js';
-import { strings, type UiLang, uiLang } from './i18n.js';
+import { strings } from './i18n.js';
 import { page } from './layout.js';
+import { context, send, userError } from './respond.js';
 import { searchPage } from './search-page.js';
 import { sourcesPage } from './sources-page.js';
 import { APP_CSS } from './styles.js';
 import { trendsPage } from './trends-page.js';
-
-/** A bad request shown on the page instead of failing it; anything else propagates. */
-function userError(error: unknown): { status: 400 | 404; message: string } | null {
-  if (error instanceof ApiError && (error.status === 400 || error.status === 404))
-    return { status: error.status, message: error.message };
-  if (error instanceof StoreRequestError) return { status: 400, message: `${error.param}: ${error.message}` };
-  return null;
-}
-
-function context(c: Context): { url: URL; ui: UiLang } {
-  const url = new URL(c.req.url);
-  return { url, ui: uiLang(url, c.req.header('accept-language')) };
-}
-
-function send(c: Context, markup: SafeHtml, status: 200 | 400 | 404 = 200): Response {
-  c.header('vary', 'Accept-Language');
-  c.header('cache-control', 'no-store');
-  return c.html(markup.toString(), status);
-}
 
 /**
  * The server-rendered UI: `/` search, `/articles/:id`, `/trends`, `/sources`, and `/static/app.css`.
@@ -45,39 +25,45 @@ export function webRoutes({ store }: RouteDeps): Hono {
   );
 
   app.get('/', async (c) => {
-    const { url, ui } = context(c);
+    const { url, ui, account } = context(c);
     const sources = await store.listSources();
     try {
       const result = await store.search(toSearchRequest(readParams(url, searchParams, ['ui'])));
       const body = searchPage({ ui, url, sources, result, items: result.hits.map(searchItem), error: null });
-      return send(c, page({ ui, url, title: strings(ui).search, active: 'search', body }));
+      return send(c, page({ ui, url, account, title: strings(ui).search, active: 'search', body }));
     } catch (error) {
       const bad = userError(error);
       if (!bad) throw error;
       const body = searchPage({ ui, url, sources, result: null, items: [], error: bad.message });
-      return send(c, page({ ui, url, title: strings(ui).search, active: 'search', body }), bad.status);
+      return send(c, page({ ui, url, account, title: strings(ui).search, active: 'search', body }), bad.status);
     }
   });
 
   app.get('/articles/:id', async (c) => {
-    const { url, ui } = context(c);
+    const { url, ui, account } = context(c);
     try {
       const view = await loadArticle(store, c.req.param('id'));
       return send(
         c,
-        page({ ui, url, title: view.article.title || view.article.url, body: articlePage(view, ui, url) }),
+        page({
+          ui,
+          url,
+          account,
+          title: view.article.title || view.article.url,
+          body: articlePage(view, ui, url, account),
+        }),
       );
     } catch (error) {
       const bad = userError(error);
       if (!bad) throw error;
       const t = strings(ui);
       const body = html`<h1>${t.notFound}</h1><div class="error-box" role="alert">${bad.message}</div><p><a href="/?ui=${ui}">${t.back}</a></p>`;
-      return send(c, page({ ui, url, title: t.notFound, body }), bad.status);
+      return send(c, page({ ui, url, account, title: t.notFound, body }), bad.status);
     }
   });
 
   app.get('/trends', async (c) => {
-    const { url, ui } = context(c);
+    const { url, ui, account } = context(c);
     const sources = await store.listSources();
     const title = strings(ui).trends;
     try {
@@ -89,7 +75,14 @@ export function webRoutes({ store }: RouteDeps): Hono {
       });
       return send(
         c,
-        page({ ui, url, title, active: 'trends', body: trendsPage({ ui, url, sources, points, error: null }) }),
+        page({
+          ui,
+          url,
+          account,
+          title,
+          active: 'trends',
+          body: trendsPage({ ui, url, sources, points, error: null }),
+        }),
       );
     } catch (error) {
       const bad = userError(error);
@@ -99,6 +92,7 @@ export function webRoutes({ store }: RouteDeps): Hono {
         page({
           ui,
           url,
+          account,
           title,
           active: 'trends',
           body: trendsPage({ ui, url, sources, points: null, error: bad.message }),
@@ -109,10 +103,10 @@ export function webRoutes({ store }: RouteDeps): Hono {
   });
 
   app.get('/sources', async (c) => {
-    const { url, ui } = context(c);
+    const { url, ui, account } = context(c);
     const [sources, rejected] = await Promise.all([store.listSources(), loadRejected(store)]);
     const body = sourcesPage(sources, ui, Date.now(), rejected);
-    return send(c, page({ ui, url, title: strings(ui).sources, active: 'sources', body }));
+    return send(c, page({ ui, url, account, title: strings(ui).sources, active: 'sources', body }));
   });
   return app;
 }

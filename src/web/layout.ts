@@ -2,12 +2,31 @@ import { html, type SafeHtml } from '../present/html.js';
 import { strings, type UiLang } from './i18n.js';
 import { FILTER_KEYS, link } from './links.js';
 
+/** The signed-in user as pages show them, with the CSRF token their forms carry. */
+export interface Account {
+  name: string;
+  role: 'viewer' | 'reviewer' | 'admin';
+  csrf: string;
+}
+
 export interface PageOptions {
   ui: UiLang;
   url: URL;
   title: string;
-  active?: 'search' | 'trends' | 'sources';
+  active?: 'search' | 'trends' | 'sources' | 'review';
   body: SafeHtml;
+  account?: Account | null;
+}
+
+/** The header's account part: sign-in link, or the user and a sign-out button. */
+function accountBar(account: Account | null, ui: UiLang, url: URL): SafeHtml {
+  const t = strings(ui);
+  if (!account) {
+    const next = `${url.pathname}${url.search}`;
+    return html`<a class="account" href="${link(url, '/signin', { ui, next }, [])}">${t.signIn}</a>`;
+  }
+  return html`<form class="account" method="post" action="/signout?ui=${ui}"><span>${t.signedInAs} <strong>${account.name}</strong> (${account.role})</span>
+  <input type="hidden" name="_csrf" value="${account.csrf}"><button type="submit">${t.signOut}</button></form>`;
 }
 
 /**
@@ -16,11 +35,12 @@ export interface PageOptions {
  * @example
  * c.html(page({ ui, url, title: t.sources, active: 'sources', body }).toString())
  */
-export function page({ ui, url, title, active, body }: PageOptions): SafeHtml {
+export function page({ ui, url, title, active, body, account = null }: PageOptions): SafeHtml {
   const t = strings(ui);
   const other: UiLang = ui === 'ru' ? 'en' : 'ru';
-  const nav = (key: 'search' | 'trends' | 'sources', path: string) =>
-    html`<a href="${link(url, path, { ui }, key === 'sources' ? [] : FILTER_KEYS)}"${key === active ? html` aria-current="page"` : ''}>${t[key]}</a>`;
+  const nav = (key: 'search' | 'trends' | 'sources' | 'review', path: string) =>
+    html`<a href="${link(url, path, { ui }, key === 'sources' || key === 'review' ? [] : FILTER_KEYS)}"${key === active ? html` aria-current="page"` : ''}>${t[key]}</a>`;
+  const reviews = account && account.role !== 'viewer';
   return html`<!doctype html>
 <html lang="${ui}">
 <head>
@@ -33,7 +53,8 @@ export function page({ ui, url, title, active, body }: PageOptions): SafeHtml {
 <body>
 <header class="top">
   <a class="brand" href="${link(url, '/', { ui }, [])}">${t.appName}</a>
-  <nav>${nav('search', '/')}${nav('trends', '/trends')}${nav('sources', '/sources')}</nav>
+  <nav>${nav('search', '/')}${nav('trends', '/trends')}${nav('sources', '/sources')}${reviews ? nav('review', '/review') : ''}</nav>
+  ${accountBar(account, ui, url)}
   <a class="lang-switch" hreflang="${other}" href="${link(url, url.pathname, { ui: other })}">${t.switchTo}</a>
 </header>
 <main>

@@ -1,6 +1,8 @@
 import { Hono } from 'hono';
 import type { Article, SourceWithHealth } from '../../domain.js';
 import { labelsOf, whyFlagged } from '../../present/why.js';
+import type { Review } from '../../review/types.js';
+import { humanVerdict } from '../../review/verdict.js';
 import type { ArticleStore } from '../../store/port.js';
 import type { RouteDeps } from '../deps.js';
 import { ApiError } from '../errors.js';
@@ -11,6 +13,8 @@ export interface ArticleView {
   article: Article;
   siblings: Article[];
   source: SourceWithHealth | null;
+  /** Every review of the article, oldest first. */
+  reviews: Review[];
 }
 
 /**
@@ -23,9 +27,14 @@ export async function loadArticle(store: ArticleStore, id: string): Promise<Arti
   if (!ID.test(id)) throw new ApiError(400, 'id: is not an article id', 'id');
   const article = await store.getArticle(id);
   if (!article) throw new ApiError(404, `No article with id ${id}; it may have been removed.`, 'id');
-  const [members, sources] = await Promise.all([store.clusterMembers(article.cluster_id, 50), store.listSources()]);
+  const [members, sources, reviews] = await Promise.all([
+    store.clusterMembers(article.cluster_id, 50),
+    store.listSources(),
+    store.reviewsOf([article.id]),
+  ]);
   return {
     article,
+    reviews,
     siblings: members.filter((m) => m.id !== article.id),
     source: sources.find((s) => s.id === article.source_id) ?? null,
   };
@@ -40,14 +49,17 @@ const brief = (a: Article) => ({
   lang: a.lang,
 });
 
-/** GET /api/articles/:id: the full article, classification with evidence, cluster siblings and source health. */
+/** GET /api/articles/:id: the full article, classification with evidence, the human verdict and every review, cluster
+ * siblings and source health. */
 export function articleRoutes({ store }: RouteDeps): Hono {
   return new Hono().get('/articles/:id', async (c) => {
-    const { article, siblings, source } = await loadArticle(store, c.req.param('id'));
+    const { article, siblings, source, reviews } = await loadArticle(store, c.req.param('id'));
     return c.json({
       ...article,
       labels: labelsOf(article.classification),
       why: whyFlagged(article.classification),
+      human: humanVerdict(reviews),
+      reviews,
       siblings: siblings.map(brief),
       source,
     });

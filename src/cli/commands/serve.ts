@@ -24,7 +24,12 @@ export async function run(argv: string[]): Promise<number> {
   if (!parsed) return Number(process.exitCode ?? 0);
   const runtime = await openRuntime(parsed.config);
   const { config, log } = runtime;
-  const app = createApp({ store: runtime.store, log, ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}) });
+  const app = createApp({
+    store: runtime.store,
+    log,
+    requireLogin: config.requireLogin,
+    ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}),
+  });
   const server = serveHttp({ fetch: app.fetch, port: config.port, hostname: config.host });
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);
