@@ -48,6 +48,36 @@ const FIELDS = {
   webhooksFile: { env: 'KUZET_WEBHOOKS_FILE', schema: z.string().min(1).optional() },
   webhookAllowPrivate: { env: 'KUZET_WEBHOOK_ALLOW_PRIVATE', schema: switchedOff() },
   requireLogin: { env: 'KUZET_REQUIRE_LOGIN', schema: switchedOff() },
+  capture: {
+    env: 'KUZET_CAPTURE',
+    schema: z
+      .enum(['true', 'false', '1', '0'])
+      .default('true')
+      .transform((v) => v === 'true' || v === '1'),
+  },
+  captureMaxBytes: {
+    env: 'KUZET_CAPTURE_MAX_BYTES',
+    schema: z.coerce
+      .number()
+      .int()
+      .min(1024)
+      .default(5 * 1024 * 1024),
+  },
+  captureRetentionDays: { env: 'KUZET_CAPTURE_RETENTION_DAYS', schema: z.coerce.number().int().min(0).default(0) },
+  recheckAfter: {
+    env: 'KUZET_RECHECK_AFTER',
+    schema: z
+      .string()
+      .regex(/^(\d+[mhd])(,\d+[mhd])*$/, 'a comma-separated list of durations such as 1d,7d (units m, h, d)')
+      .default('1d,7d')
+      .transform((v) =>
+        v
+          .split(',')
+          .map(
+            (d) => Number(d.slice(0, -1)) * { m: 60_000, h: 3_600_000, d: 86_400_000 }[d.slice(-1) as 'm' | 'h' | 'd'],
+          ),
+      ),
+  },
   workerConcurrency: { env: 'KUZET_WORKER_CONCURRENCY', schema: z.coerce.number().int().min(1).max(64).default(2) },
 } as const;
 

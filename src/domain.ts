@@ -41,6 +41,8 @@ export interface Source {
   /** Sent instead of the configured User-Agent, for hosts that answer a name containing "Bot" with HTML. */
   user_agent?: string;
   enabled: boolean;
+  /** Keep the raw pages of this source's items (default on; see README, Evidence). */
+  capture?: boolean;
   /** The file it was loaded from. */
   file?: string;
 }
@@ -92,6 +94,47 @@ export interface TelegramMeta {
   links: string[];
 }
 
+/** A capture kept of the page an item was read from (see evidence/port.ts). */
+export interface CaptureRef {
+  id: string;
+  /** `sha256:<hex>` of the body as served. */
+  digest: string;
+  fetched_at: string;
+  status: number;
+  url: string;
+}
+
+/** An earlier version of an edited article or post, kept when the text changed. */
+export interface ArticleVersion {
+  title: string;
+  text: string;
+  /** When this version was fetched. */
+  fetched_at: string;
+  /** When a different version was first seen. */
+  replaced_at: string;
+  /** The capture this version was read from, if kept. */
+  capture_id: string | null;
+}
+
+/**
+ * What Kuzet keeps as evidence about a stored item. Every field is optional, so articles stored before
+ * evidence was kept read back unchanged.
+ */
+export interface ArticleEvidenceFields {
+  /** When the item was found gone: its URL answered 404/410, or the post vanished from its channel's preview. */
+  deleted_at?: string | null;
+  /** Why it counts as deleted, e.g. `HTTP 410` or `missing from the channel preview`. */
+  deleted_reason?: string | null;
+  /** When a changed text was last seen. */
+  edited_at?: string | null;
+  /** Earlier versions, oldest first. */
+  versions?: ArticleVersion[];
+  /** Captures of the pages this item was read from, oldest first. */
+  captures?: CaptureRef[];
+  /** The extractor that produced title and text (see extract/version.ts). */
+  extractor_version?: string | null;
+}
+
 /** What the crawl and extract stages produce: one fetched item, before dedupe and classification. */
 export interface CrawledDocument {
   source_id: string;
@@ -105,10 +148,13 @@ export interface CrawledDocument {
   lang: Lang;
   fetched_at: string;
   telegram?: TelegramMeta;
+  /** The capture of the page the document was read from, when capture is on. */
+  capture?: CaptureRef | null;
+  extractor_version?: string | null;
 }
 
 /** A stored article or post. `id` is derived from the canonical URL, so storing twice is idempotent. */
-export interface Article {
+export interface Article extends ArticleEvidenceFields {
   id: string;
   source_id: string;
   kind: 'article' | 'telegram_post';
@@ -134,4 +180,20 @@ export interface Article {
 /** The text the classifier sees and evidence offsets point into. */
 export function classifiedText(a: Pick<Article, 'title' | 'text'>): string {
   return a.title ? `${a.title}\n\n${a.text}` : a.text;
+}
+
+const EVIDENCE_KEYS = [
+  'deleted_at',
+  'deleted_reason',
+  'edited_at',
+  'versions',
+  'captures',
+  'extractor_version',
+] as const satisfies ReadonlyArray<keyof ArticleEvidenceFields>;
+
+/** The evidence fields an article has set, or null when none (stores keep them as one JSON value). */
+export function evidenceOf(a: ArticleEvidenceFields): ArticleEvidenceFields | null {
+  const out: Record<string, unknown> = {};
+  for (const key of EVIDENCE_KEYS) if (a[key] !== undefined) out[key] = a[key];
+  return Object.keys(out).length ? (out as ArticleEvidenceFields) : null;
 }

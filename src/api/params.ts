@@ -68,6 +68,13 @@ export const filterParams = {
   ).describe('ISO 3166-1 alpha-2 country codes'),
   from: date('from'),
   to: date('to'),
+  deleted: z
+    .enum(['true', 'false', '1', '0'], { error: 'must be true or false' })
+    .transform((v) => v === 'true' || v === '1')
+    .optional()
+    .describe(
+      'true: only items found deleted at their source (404/410, or gone from the channel); false: only the others',
+    ),
 };
 
 /** Names of the parameters that select articles (shared by search, time series, export, feeds and the web UI). */
@@ -216,6 +223,7 @@ export function toFilters(p: FilterParams): { query: QueryNode | null; filters: 
   if (p.country?.length) filters.countries = p.country.map((c) => c.toUpperCase());
   if (p.from) filters.from = p.from;
   if (p.to) filters.to = p.to;
+  if (p.deleted !== undefined) filters.deleted = p.deleted;
   return { query, filters };
 }
 

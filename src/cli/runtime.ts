@@ -2,6 +2,8 @@ import { loadWebhooks } from '../alerts/webhooks/config.js';
 import { type Classifier, loadClassifier } from '../classify/index.js';
 import { type Config, isDistributed } from '../config.js';
 import type { Source } from '../domain.js';
+import { createEvidenceStore } from '../evidence/index.js';
+import type { EvidenceStore } from '../evidence/port.js';
 import { type Logger, logger } from '../log.js';
 import type { StageDeps } from '../pipeline/stages.js';
 import { createQueues } from '../queue/index.js';
@@ -17,6 +19,8 @@ export interface Runtime {
   mode: 'embedded' | 'distributed';
   log: Logger;
   store: ArticleStore;
+  /** Captures and the re-check schedule. */
+  evidence: EvidenceStore;
   queues: JobQueues;
   classifier: Classifier;
   sources: Map<string, Source>;
@@ -56,6 +60,12 @@ export async function openRuntime(config: Config, options: { withSources?: boole
   const shutdown = new AbortController();
   const store = storeFor(config);
   await store.init();
+  const evidence = createEvidenceStore({
+    dataDir: config.dataDir,
+    elasticsearchUrl: mode === 'distributed' ? config.elasticsearchUrl : undefined,
+    indexPrefix: config.elasticsearchIndexPrefix,
+  });
+  await evidence.init();
   const sources =
     options.withSources === false ? new Map<string, Source>() : await loadSourceMap(config.sourcesDir, log, store);
   if (sources.size) await store.upsertSources([...sources.values()]);
@@ -74,6 +84,16 @@ export async function openRuntime(config: Config, options: { withSources?: boole
     log,
     documents: mode === 'distributed' ? 'queue' : 'inline',
     signal: shutdown.signal,
+    evidence: {
+      evidence,
+      log,
+      settings: {
+        capture: config.capture,
+        captureMaxBytes: config.captureMaxBytes,
+        retentionDays: config.captureRetentionDays,
+        recheckAfterMs: config.recheckAfter,
+      },
+    },
     ...(hooks
       ? {
           webhooks: {
@@ -96,6 +116,7 @@ export async function openRuntime(config: Config, options: { withSources?: boole
     mode,
     log,
     store,
+    evidence,
     queues,
     classifier,
     sources,
@@ -103,6 +124,7 @@ export async function openRuntime(config: Config, options: { withSources?: boole
     abort: () => shutdown.abort(),
     async close() {
       await queues.close();
+      await evidence.close();
       await store.close();
     },
   };

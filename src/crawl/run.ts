@@ -1,6 +1,7 @@
 import type { Request } from '@crawlee/cheerio';
 import { canonicalizeUrl, documentKey } from '../dedupe/canonical-url.js';
 import type { CrawledDocument, Source } from '../domain.js';
+import { extractorVersion } from '../extract/version.js';
 import type { Logger } from '../log.js';
 import { CompletionTree } from './completion.js';
 import type { EntryDetail, EntryPointReport } from './entry-points.js';
@@ -47,6 +48,8 @@ export class CrawlRun {
   private readonly entries = new Map<string, EntryPointReport>();
   private remaining: number;
   private readonly pattern?: RegExp;
+  /** Recorded on every document of this run. */
+  readonly extractorVersion: string;
   add: (requests: NewRequest[]) => Promise<void> = async () => {};
 
   constructor(
@@ -57,6 +60,7 @@ export class CrawlRun {
     readonly robots: RobotsCache | null,
   ) {
     this.remaining = source.max_items;
+    this.extractorVersion = extractorVersion(source);
     this.pattern = source.article_url_pattern ? new RegExp(source.article_url_pattern) : undefined;
   }
 

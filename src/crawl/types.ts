@@ -1,4 +1,5 @@
-import type { CrawledDocument } from '../domain.js';
+import type { CaptureRef, CrawledDocument } from '../domain.js';
+import type { FetchedPage } from '../evidence/port.js';
 import type { Logger } from '../log.js';
 import type { ArticleStore } from '../store/port.js';
 import type { EntryPointReport } from './entry-points.js';
@@ -7,7 +8,7 @@ import type { CrawlOptions } from './options.js';
 /** What a crawl needs from the outside world. */
 export interface CrawlDeps {
   /** Conditional-GET validators (`http:<url>`) and the ids of documents already stored. */
-  state: Pick<ArticleStore, 'getState' | 'setState' | 'existingIds'>;
+  state: Pick<ArticleStore, 'getState' | 'setState' | 'existingIds'> & Partial<Pick<ArticleStore, 'getArticle'>>;
   /** Hands one document on; resolves once it is durably accepted (stored or enqueued). A rejection is retried. */
   emit(doc: CrawledDocument): Promise<void>;
   options?: Partial<CrawlOptions>;
@@ -16,6 +17,13 @@ export interface CrawlDeps {
   signal?: AbortSignal;
   /** Fetch each entry point once and report on it; follow and emit nothing (`kuzet sources check`). */
   checkOnly?: boolean;
+  /**
+   * Keeps a page as served before any document read from it is emitted; resolves to its reference, or null
+   * when it is not kept (capture off, over the size cap). Absent: nothing is kept.
+   */
+  capture?: (page: FetchedPage) => Promise<CaptureRef | null>;
+  /** Stored items found gone at their source (a post missing from a re-fetched range of its channel). */
+  gone?: (urls: string[], reason: string) => Promise<void>;
 }
 
 /** The outcome of crawling one source once. */

@@ -3,6 +3,7 @@ import { canonicalizeUrl, documentKey } from '../dedupe/canonical-url.js';
 import { contentHash } from '../dedupe/content-hash.js';
 import { minhash } from '../dedupe/minhash.js';
 import { type Article, type CrawledDocument, classifiedText } from '../domain.js';
+import { revisedEvidence } from '../evidence/revise.js';
 import type { ArticleStore } from '../store/port.js';
 import { assignCluster } from './cluster.js';
 
@@ -14,6 +15,11 @@ export interface PipelineDeps {
   /** Runs with the classified article before it is stored (a crash in between leaves the work undone, not half
    * done: the crawler fetches what is not stored again). */
   beforeStore?: (article: Article) => Promise<void>;
+  /**
+   * Whether a changed text of a stored item is an edit at its source (kept as a version, `edited_at` set; the
+   * default) or a new extraction of the same page (replaced in place).
+   */
+  asEdit?: boolean;
 }
 
 /**
@@ -28,7 +34,7 @@ export interface PipelineDeps {
 export async function processDocument(
   doc: CrawledDocument,
   deps: PipelineDeps,
-): Promise<{ article: Article; created: boolean }> {
+): Promise<{ article: Article; created: boolean; previous: Article | null }> {
   const id = documentKey(doc.url);
   const canonical = (doc.canonical_url && canonicalizeUrl(doc.canonical_url)) || canonicalizeUrl(doc.url) || doc.url;
   const previous = await deps.store.getArticle(id);
@@ -49,11 +55,13 @@ export async function processDocument(
     content_hash: contentHash(text),
     minhash: minhash(text),
     telegram: doc.telegram ?? null,
+    ...(doc.extractor_version ? { extractor_version: doc.extractor_version } : {}),
   };
+  const evidence = revisedEvidence(previous, doc, { asEdit: deps.asEdit ?? true });
   const cluster_id = previous?.cluster_id ?? (await assignCluster(deps.store, base));
   const classification = deps.classifier.classify(text, doc.lang === 'und' ? undefined : doc.lang);
-  const article: Article = { ...base, cluster_id, classification };
+  const article: Article = { ...base, ...evidence, cluster_id, classification };
   await deps.beforeStore?.(article);
   const { created } = await deps.store.putArticle(article);
-  return { article, created };
+  return { article, created, previous };
 }

@@ -5,11 +5,14 @@ import { webhookPayload } from '../alerts/webhooks/payload.js';
 import type { Classifier } from '../classify/index.js';
 import { type CrawlOptions, type CrawlReport, crawlSource } from '../crawl/index.js';
 import { documentKey } from '../dedupe/canonical-url.js';
+import { contentHash } from '../dedupe/content-hash.js';
 import type { Article, CrawledDocument, Source } from '../domain.js';
+import { afterStored, captureFor, type EvidenceDeps, markGone } from '../evidence/keep.js';
 import type { Logger } from '../log.js';
 import type { JobQueues, QueueWorker } from '../queue/port.js';
 import type { ArticleStore } from '../store/port.js';
 import { processDocument } from './process-document.js';
+import { handleRecheck, RECHECK_QUEUE, type RecheckJob } from './recheck.js';
 
 /** The pipeline, declared in one place: queue names and what each carries. */
 export const QUEUES = {
@@ -19,6 +22,8 @@ export const QUEUES = {
   documents: 'documents',
   /** `{ webhook_id, article_id }`: deliver one stored article to one webhook whose search it matches. */
   webhooks: 'webhooks',
+  /** `{ article_id, due_at }`: fetch a flagged item again to see whether it was deleted or edited. */
+  rechecks: RECHECK_QUEUE,
 } as const;
 
 /** Attempts of one webhook delivery (backoff doubles from the queue's base delay between them). */
@@ -56,6 +61,8 @@ export interface StageDeps {
   signal?: AbortSignal;
   /** Webhook subscriptions (KUZET_WEBHOOKS_FILE) and how to reach them. */
   webhooks?: { hooks: Webhook[]; allowPrivate: boolean; publicUrl: string | null };
+  /** Captures, re-checks and their settings; absent, nothing is captured or re-checked. */
+  evidence?: EvidenceDeps;
 }
 
 function countryOf(deps: StageDeps) {
@@ -68,12 +75,13 @@ function countryOf(deps: StageDeps) {
  */
 export function handleDocument(deps: StageDeps) {
   return async (doc: CrawledDocument) => {
-    await processDocument(doc, {
+    const { article, previous } = await processDocument(doc, {
       store: deps.store,
       classifier: deps.classifier,
       countryOf: countryOf(deps),
       beforeStore: (article) => enqueueWebhooks(article, deps),
     });
+    if (deps.evidence) await afterStored(article, previous, deps.evidence);
   };
 }
 
@@ -135,7 +143,8 @@ export async function runCrawl(source: Source, deps: StageDeps): Promise<CrawlRe
       ? processInline
       : (doc: CrawledDocument) =>
           deps.queues.add(QUEUES.documents, doc, {
-            jobId: documentKey(doc.url),
+            // The text's hash keeps an edited version of a stored item from being taken for a retry of the first.
+            jobId: `${documentKey(doc.url)}.${contentHash(`${doc.title}\n${doc.text}`).slice(0, 12)}`,
             attempts: 5,
           });
   const started = new Date().toISOString();
@@ -147,6 +156,10 @@ export async function runCrawl(source: Source, deps: StageDeps): Promise<CrawlRe
       options: deps.crawlOptions,
       log: deps.log,
       signal: deps.signal,
+      capture: captureFor(source, deps.evidence),
+      gone: async (urls, reason) => {
+        await markGone(deps.store, deps.evidence, urls.map(documentKey), reason);
+      },
     });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
@@ -209,5 +222,6 @@ export function startWorkers(deps: StageDeps, concurrency: number): QueueWorker[
   }
   const webhooks = startWebhookWorker(deps, concurrency);
   if (webhooks) workers.push(webhooks);
+  if (deps.evidence) workers.push(deps.queues.work<RecheckJob>(QUEUES.rechecks, handleRecheck(deps), { concurrency }));
   return workers;
 }

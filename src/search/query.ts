@@ -24,6 +24,8 @@ export interface SearchFilters {
   ids?: string[];
   /** None of these article ids. */
   exclude_ids?: string[];
+  /** true: only items found deleted at their source; false: only items not found deleted. */
+  deleted?: boolean;
 }
 
 export interface SearchRequest {

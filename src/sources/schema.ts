@@ -73,6 +73,7 @@ export const SourceFileSchema = z
       .regex(/^[\x20-\x7e]+$/, 'user_agent must be printable ASCII on one line')
       .optional(),
     enabled: z.boolean().default(true),
+    capture: z.boolean().optional(),
     note: z.string().optional(),
   })
   .superRefine((source, ctx) => {

@@ -1,25 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { crawlSource } from '../../src/crawl/index.js';
 import { articleId, telegramPostUrl } from '../../src/dedupe/canonical-url.js';
-import type { Source } from '../../src/domain.js';
 import { type FixtureServer, startFixtureServer } from '../helpers/fixture-server.js';
-import { telegramRoutes } from '../helpers/fixture-site.js';
+import { FIXTURE_CHANNEL, telegramRoutes } from '../helpers/fixture-site.js';
 import { MemoryState } from './memory-state.js';
 
-const channel: Source = {
-  id: 'kuzetnews-tg',
-  name: 'Kuzet News (Telegram)',
-  kind: 'telegram',
-  channel: 'kuzetnews',
-  feeds: [],
-  sitemaps: [],
-  listings: [],
-  languages: ['ru', 'kk'],
-  country: 'KZ',
-  schedule: '30m',
-  max_items: 100,
-  enabled: true,
-};
+const channel = FIXTURE_CHANNEL;
 
 const routes = telegramRoutes();
 

@@ -1,3 +1,4 @@
+import type { Source } from '../../src/domain.js';
 import type { FixtureRoute } from './fixture-server.js';
 
 /** The fixture news site under test/fixtures/site: feeds, sitemaps, a listing and 8 articles. */
@@ -41,6 +42,22 @@ export function newsSiteRoutes(): Record<string, FixtureRoute> {
     },
   };
 }
+
+/** The fixture channel `kuzetnews` as a source. */
+export const FIXTURE_CHANNEL: Source = {
+  id: 'kuzetnews-tg',
+  name: 'Kuzet News (Telegram)',
+  kind: 'telegram',
+  channel: 'kuzetnews',
+  feeds: [],
+  sitemaps: [],
+  listings: [],
+  languages: ['ru', 'kk'],
+  country: 'KZ',
+  schedule: '30m',
+  max_items: 100,
+  enabled: true,
+};
 
 export function telegramRoutes(): Record<string, FixtureRoute> {
   return {

@@ -675,5 +675,69 @@ export function runStoreContract(name: string, makeStore: MakeStore): void {
     });
 
     runReviewContract(makeStore, useStore);
+    describe('evidence fields: deleted, edited, versions, captures, extractor version', () => {
+      const capture = {
+        id: 'c'.repeat(32),
+        digest: `sha256:${'d'.repeat(64)}`,
+        fetched_at: '2024-05-01T08:00:00.000Z',
+        status: 200,
+        url: 'https://example.kz/a1',
+      };
+      const gone = article({
+        ...ARTICLES[0],
+        deleted_at: '2024-05-02T08:00:00.000Z',
+        deleted_reason: 'HTTP 410',
+        edited_at: '2024-05-01T20:00:00.000Z',
+        versions: [
+          {
+            title: 'Old title',
+            text: 'Old text',
+            fetched_at: '2024-05-01T08:00:00.000Z',
+            replaced_at: '2024-05-01T20:00:00.000Z',
+            capture_id: capture.id,
+          },
+        ],
+        captures: [capture],
+        extractor_version: 'extract-test',
+      });
+      const ctx = useStore(makeStore, async (store) => {
+        for (const a of ARTICLES.slice(1)) await store.putArticle(a);
+        await store.putArticle(gone);
+      });
+
+      it('reads the evidence fields back as stored, and articles without them unchanged', async () => {
+        expect(await ctx.store.getArticle(gone.id)).toEqual(gone);
+        expect(await ctx.store.getArticle('a2')).toEqual(ARTICLES[1]);
+      });
+
+      it('filters deleted=true and deleted=false in search, scan and time series', async () => {
+        const only = await ctx.store.search(request({ filters: { deleted: true } }));
+        expect(ids(only)).toEqual([gone.id]);
+        const rest = await ctx.store.search(request({ filters: { deleted: false } }));
+        expect(ids(rest)).toEqual(
+          ARTICLES.slice(1)
+            .map((a) => a.id)
+            .sort(),
+        );
+        const scanned: string[] = [];
+        for await (const batch of ctx.store.scan({ deleted: true }, 10)) scanned.push(...batch.map((a) => a.id));
+        expect(scanned).toEqual([gone.id]);
+        const points = await ctx.store.timeseries({
+          query: term('мигрант'),
+          filters: { deleted: true },
+          interval: 'month',
+        });
+        expect(points.reduce((n, p) => n + p.count, 0)).toBe(1);
+      });
+
+      it('clears the flag when the article is stored again without deleted_at', async () => {
+        await ctx.store.putArticle({ ...gone, deleted_at: null });
+        await ctx.store.refresh();
+        expect((await ctx.store.search(request({ filters: { deleted: true } }))).total).toBe(0);
+        await ctx.store.putArticle(gone);
+        await ctx.store.refresh();
+        expect((await ctx.store.search(request({ filters: { deleted: true } }))).total).toBe(1);
+      });
+    });
   });
 }

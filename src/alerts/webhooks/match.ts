@@ -37,6 +37,7 @@ function passesFilters(a: Article, f: SearchFilters): boolean {
   if (f.countries?.length && !(a.country && f.countries.includes(a.country))) return false;
   if (f.ids && !f.ids.includes(a.id)) return false;
   if (f.exclude_ids?.includes(a.id)) return false;
+  if (f.deleted !== undefined && Boolean(a.deleted_at) !== f.deleted) return false;
   const date = articleDate(a);
   if (f.from && date < startOf(f.from)) return false;
   if (f.to && date > endOf(f.to)) return false;

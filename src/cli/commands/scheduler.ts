@@ -1,3 +1,4 @@
+import { startRecheckScheduler } from '../../pipeline/recheck.js';
 import { startScheduler } from '../../pipeline/schedule.js';
 import { parseCommand } from '../flags.js';
 import { openRuntime, untilSignal } from '../runtime.js';
@@ -12,9 +13,11 @@ export async function run(argv: string[]): Promise<number> {
   if (!parsed) return Number(process.exitCode ?? 0);
   const runtime = await openRuntime(parsed.config);
   const stop = startScheduler(runtime.queues, () => [...runtime.sources.values()], runtime.log);
+  const stopRechecks = startRecheckScheduler(runtime.stageDeps);
   const signal = await untilSignal();
   runtime.log.info('scheduler shutting down', { signal });
   stop();
+  stopRechecks();
   await runtime.close();
   return 0;
 }

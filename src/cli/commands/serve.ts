@@ -1,5 +1,6 @@
 import { serve as serveHttp } from '@hono/node-server';
 import { createApp } from '../../api/app.js';
+import { startRecheckScheduler } from '../../pipeline/recheck.js';
 import { startScheduler } from '../../pipeline/schedule.js';
 import { startWorkers } from '../../pipeline/stages.js';
 import { parseCommand } from '../flags.js';
@@ -43,10 +44,12 @@ export async function run(argv: string[]): Promise<number> {
   const crawling = runtime.mode === 'embedded' && !parsed.values['no-crawl'];
   const workers = crawling ? startWorkers(runtime.stageDeps, config.workerConcurrency) : [];
   const stopScheduler = crawling ? startScheduler(runtime.queues, () => [...runtime.sources.values()], log) : () => {};
+  const stopRechecks = crawling ? startRecheckScheduler(runtime.stageDeps) : () => {};
 
   const signal = await untilSignal();
   log.info('shutting down', { signal });
   stopScheduler();
+  stopRechecks();
   runtime.abort();
   await Promise.all(workers.map((w) => w.close()));
   await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -4,6 +4,7 @@ import type { CrawledDocument } from '../../domain.js';
 import { decodeHtml } from '../../extract/decode.js';
 import { extractArticle } from '../../extract/index.js';
 import { binaryReason } from '../binary.js';
+import { capturePage } from '../capture.js';
 import type { CrawlRun } from '../run.js';
 import type { RequestData } from '../types.js';
 import { contentTypeOf, readBody } from './pages.js';
@@ -55,7 +56,17 @@ export async function handleArticle(run: CrawlRun, ctx: CheerioCrawlingContext):
     canonical_url: extracted.canonical_url ?? canonicalizeUrl(loadedUrl),
     lang: extracted.lang,
     fetched_at: new Date().toISOString(),
+    extractor_version: run.extractorVersion,
   };
+  if (run.aborted) {
+    await run.tree.finish(data.key, false);
+    return;
+  }
+  const capture = await capturePage(run, ctx, raw);
+  if (capture) {
+    doc.capture = capture;
+    doc.fetched_at = capture.fetched_at;
+  }
   const emitted = await run.emit(doc);
   await run.tree.finish(data.key, emitted);
 }

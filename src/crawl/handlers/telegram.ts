@@ -1,11 +1,13 @@
 import type { CheerioCrawlingContext } from '@crawlee/cheerio';
 import { documentKey, telegramPostUrl } from '../../dedupe/canonical-url.js';
-import type { CrawledDocument } from '../../domain.js';
+import type { CrawledDocument, Source } from '../../domain.js';
+import { changed } from '../../evidence/revise.js';
 import { decodeHtml } from '../../extract/decode.js';
 import { detectLanguage } from '../../extract/language.js';
+import { capturePage } from '../capture.js';
 import { newestDate } from '../entry-points.js';
 import type { CrawlRun } from '../run.js';
-import { parseTelegramPage, postTitle } from '../telegram.js';
+import { parseTelegramPage, postTitle, type TelegramPost } from '../telegram.js';
 import { loadGaps, saveGaps } from '../telegram-gaps.js';
 import type { RequestData } from '../types.js';
 import { contentTypeOf, readBody } from './pages.js';
@@ -48,11 +50,14 @@ export async function handleTelegram(run: CrawlRun, ctx: CheerioCrawlingContext)
   const stored = await run.deps.state.existingIds(urls.map(documentKey));
   let sawStored = false;
   let firstSkipped: number | null = null;
+  const docs: CrawledDocument[] = [];
+  const revisits: number[] = [];
   for (const [i, post] of [...posts.entries()].reverse()) {
     const url = urls[i];
     run.found.add(url);
     if (stored.has(documentKey(url))) {
       sawStored = true;
+      revisits.push(i);
       continue;
     }
     if (!post.text || run.aborted || run.emittedUrls.has(url)) continue;
@@ -60,29 +65,89 @@ export async function handleTelegram(run: CrawlRun, ctx: CheerioCrawlingContext)
       firstSkipped = post.post_id;
       break;
     }
-    const doc: CrawledDocument = {
-      source_id: run.source.id,
-      url,
-      kind: 'telegram_post',
-      title: postTitle(post.text),
-      text: post.text,
-      published_at: post.published_at,
-      author: null,
-      canonical_url: url,
-      lang: detectLanguage(post.text, run.source.languages),
-      fetched_at: new Date().toISOString(),
-      telegram: {
-        channel: post.channel,
-        post_id: post.post_id,
-        views: post.views,
-        forwarded_from: post.forwarded_from,
-        links: post.links,
-      },
-    };
-    await run.emit(doc);
+    docs.push(postDocument(run, post, url));
+  }
+  docs.push(
+    ...(await editedPosts(
+      run,
+      revisits.map((i) => posts[i]),
+      revisits.map((i) => urls[i]),
+    )),
+  );
+  await reportGone(run, channel, posts);
+  if (docs.length && !run.aborted) {
+    const capture = await capturePage(run, ctx, raw);
+    for (const doc of docs) {
+      if (capture) doc.capture = capture;
+      await run.emit(doc);
+    }
   }
   if (!run.aborted) await pageBack(run, channel, data, posts[0]?.post_id, sawStored, firstSkipped);
   await run.tree.finish(data.key, true);
+}
+
+function postDocument(run: CrawlRun, post: TelegramPost, url: string): CrawledDocument {
+  return telegramDocument(run.source, post, url, run.extractorVersion);
+}
+
+/** The document of one post read from a channel preview. */
+export function telegramDocument(source: Source, post: TelegramPost, url: string, version: string): CrawledDocument {
+  return {
+    source_id: source.id,
+    url,
+    kind: 'telegram_post',
+    title: postTitle(post.text),
+    text: post.text,
+    published_at: post.published_at,
+    author: null,
+    canonical_url: url,
+    lang: detectLanguage(post.text, source.languages),
+    fetched_at: new Date().toISOString(),
+    extractor_version: version,
+    telegram: {
+      channel: post.channel,
+      post_id: post.post_id,
+      views: post.views,
+      forwarded_from: post.forwarded_from,
+      links: post.links,
+    },
+  };
+}
+
+/** Stored posts shown again with a different text: emitted again, so the stored one keeps its earlier version. */
+async function editedPosts(run: CrawlRun, posts: TelegramPost[], urls: string[]): Promise<CrawledDocument[]> {
+  const state = run.deps.state;
+  if (!state.getArticle) return [];
+  const out: CrawledDocument[] = [];
+  for (const [i, post] of posts.entries()) {
+    if (!post.text || run.emittedUrls.has(urls[i])) continue;
+    const previous = await state.getArticle(documentKey(urls[i]));
+    if (previous && changed(previous, { title: postTitle(post.text), text: post.text })) {
+      out.push(postDocument(run, post, urls[i]));
+    }
+  }
+  return out;
+}
+
+/** At most this many post ids between the oldest and newest post of a page are checked for deletions. */
+const MAX_RANGE = 1000;
+
+/**
+ * A page shows every surviving post between its oldest and newest: a stored post whose id lies in that range
+ * but is not on the page was deleted from the channel.
+ */
+async function reportGone(run: CrawlRun, channel: string, posts: TelegramPost[]): Promise<void> {
+  if (!run.deps.gone || posts.length < 2 || run.aborted) return;
+  const shown = new Set(posts.map((p) => p.post_id));
+  const low = posts[0].post_id;
+  const high = posts[posts.length - 1].post_id;
+  if (high - low > MAX_RANGE) return;
+  const missing: string[] = [];
+  for (let id = low + 1; id < high; id++) if (!shown.has(id)) missing.push(telegramPostUrl(channel, id));
+  if (!missing.length) return;
+  const stored = await run.deps.state.existingIds(missing.map(documentKey));
+  const gone = missing.filter((url) => stored.has(documentKey(url)));
+  if (gone.length) await run.deps.gone(gone, 'missing from the channel preview');
 }
 
 /** Records where this channel's history is still incomplete and asks for the next older page, if any. */

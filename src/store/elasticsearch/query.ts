@@ -51,6 +51,8 @@ export function filterClauses(filters: SearchFilters): Query[] {
   if (window.gte || window.lt) out.push({ range: { date: { ...window } } });
   if (filters.ids) out.push(filters.ids.length ? { ids: { values: filters.ids } } : { match_none: {} });
   if (filters.exclude_ids?.length) out.push({ bool: { must_not: [{ ids: { values: filters.exclude_ids } }] } });
+  if (filters.deleted === true) out.push({ exists: { field: 'deleted_at' } });
+  if (filters.deleted === false) out.push({ bool: { must_not: [{ exists: { field: 'deleted_at' } }] } });
   return out;
 }
 

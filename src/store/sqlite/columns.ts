@@ -40,6 +40,8 @@ export interface ColumnValues {
   counter_speech: number;
   severity: number | null;
   sentiment: number | null;
+  /** 1 when the item was found deleted at its source. */
+  deleted: number;
 }
 
 /** Bit of each label in `labels`. */
@@ -70,6 +72,7 @@ export class ColumnIndex {
   severity = new Int16Array(0);
   /** NaN where there is none. */
   sentiment = new Float64Array(0);
+  deleted = new Uint8Array(0);
   targets: Array<readonly number[]> = [];
   /** Articles per cluster code. */
   clusterSize = new Int32Array(0);
@@ -95,6 +98,7 @@ export class ColumnIndex {
     this.labels = extend(this.labels);
     this.severity = extend(this.severity);
     this.sentiment = extend(this.sentiment);
+    this.deleted = extend(this.deleted);
   }
 
   /** Sets the short fields of one article (insert or update). */
@@ -119,6 +123,7 @@ export class ColumnIndex {
     this.clusterSize[cluster]++;
     this.clusterOf[rid] = cluster;
     this.present[rid] = 1;
+    this.deleted[rid] = v.deleted ? 1 : 0;
     this.classify(rid, v);
     if (moved) {
       this.dateOrder = null;
@@ -181,7 +186,7 @@ export class ColumnIndex {
     const index = new ColumnIndex();
     const rows = db
       .prepare(
-        'SELECT rid, id, source_id, lang, country, cluster_id, date, xenophobic, migration_policy, counter_speech, severity, sentiment FROM articles',
+        'SELECT rid, id, source_id, lang, country, cluster_id, date, xenophobic, migration_policy, counter_speech, severity, sentiment, deleted FROM articles',
       )
       .iterate() as IterableIterator<ColumnValues & { rid: number }>;
     for (const row of rows) index.put(row.rid, row);

@@ -70,6 +70,11 @@ export function filterRows(c: ColumnIndex, rows: Int32Array, filters: SearchFilt
     const severity = c.severity;
     keep((r) => severity[r] !== NO_SEVERITY && severity[r] >= min);
   }
+  if (filters.deleted !== undefined) {
+    const want = filters.deleted ? 1 : 0;
+    const deleted = c.deleted;
+    keep((r) => deleted[r] === want);
+  }
   if (filters.targets?.length) {
     const wanted = allowed(c.target, filters.targets);
     keep((r) => c.targetsOf(r).some((t) => wanted[t] === 1));

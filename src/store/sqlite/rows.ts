@@ -1,5 +1,5 @@
 /** Article ↔ rows mapping for the SQLite adapter: short filter columns in `articles`, the rest in `article_docs`. */
-import type { Article, Classification } from '../../domain.js';
+import { type Article, type Classification, evidenceOf } from '../../domain.js';
 import type { DerivedFields } from '../derived.js';
 
 export interface ArticleRow {
@@ -21,6 +21,7 @@ export interface ArticleRow {
   cluster_id: string;
   telegram: string | null;
   classification: string | null;
+  evidence: string | null;
 }
 
 /** Columns of `articles`, written from an article and its derived fields. */
@@ -39,6 +40,7 @@ export const ARTICLE_COLUMNS = [
   'counter_speech',
   'severity',
   'sentiment',
+  'deleted',
 ] as const;
 
 /** Columns of `article_docs`. */
@@ -53,6 +55,7 @@ export const DOC_COLUMNS = [
   'classification',
   'title',
   'text',
+  'evidence',
 ] as const;
 
 /** `SELECT ${ARTICLE_SELECT} WHERE …` reads whole articles. */
@@ -93,6 +96,8 @@ export function articleValues(a: Article, derived: DerivedFields): Record<string
     cluster_id: a.cluster_id,
     telegram: a.telegram ? JSON.stringify(a.telegram) : null,
     date: derived.date,
+    deleted: a.deleted_at ? 1 : 0,
+    evidence: evidenceOf(a) ? JSON.stringify(evidenceOf(a)) : null,
     ...classificationValues(a.classification),
   };
 }
@@ -116,5 +121,6 @@ export function rowToArticle(r: ArticleRow): Article {
     cluster_id: r.cluster_id,
     telegram: r.telegram ? JSON.parse(r.telegram) : null,
     classification: r.classification ? JSON.parse(r.classification) : null,
+    ...(r.evidence ? JSON.parse(r.evidence) : {}),
   };
 }

@@ -87,6 +87,14 @@ export const MIGRATIONS: Migration[] = [
       );
     `,
   },
+  {
+    version: 3,
+    name: 'evidence: deleted flag, versions, captures and extractor version',
+    sql: `
+      ALTER TABLE articles ADD COLUMN deleted INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE article_docs ADD COLUMN evidence TEXT;
+    `,
+  },
 ];
 
 /**

@@ -87,6 +87,10 @@ export function filterConditions(filters: SearchFilters, where: string[], params
     );
     params.push(...filters.targets);
   }
+  if (filters.deleted !== undefined) {
+    where.push('a.deleted = ?');
+    params.push(filters.deleted ? 1 : 0);
+  }
   inList('a.source_id', filters.sources, where, params);
   inList('a.lang', filters.langs, where, params);
   inList('a.country', filters.countries, where, params);
