@@ -11,6 +11,7 @@ import { ensureElasticsearch } from './lib/elasticsearch.mjs';
 import { SetupError, say } from './lib/process.mjs';
 import { ensureRedis } from './lib/redis.mjs';
 import { runVitest, summarize } from './lib/vitest.mjs';
+import { ensureWarcReader } from './lib/warc-reader.mjs';
 
 const repoRoot = dirname(dirname(fileURLToPath(import.meta.url)));
 process.chdir(repoRoot);
@@ -49,7 +50,12 @@ async function main() {
   if (failure) throw failure.reason;
   const [redis, elasticsearch] = started.map((result) => result.value);
   const chromium = ensureChromium();
-  const env = { ...process.env, REDIS_URL: redis.url, ELASTICSEARCH_URL: elasticsearch.url };
+  const env = {
+    ...process.env,
+    REDIS_URL: redis.url,
+    ELASTICSEARCH_URL: elasticsearch.url,
+    KUZET_PYTHON: ensureWarcReader(),
+  };
   if (chromium) env.CHROMIUM_PATH = chromium;
   const { code, error, report, timedOut } = await runVitest(process.argv.slice(2), runDir, env, {
     deadlineMs: DEADLINE_MINUTES * 60_000,

@@ -9,6 +9,7 @@ import { signinRoutes } from '../web/signin.js';
 import type { AppDeps, RouteDeps } from './deps.js';
 import { errorHandler, notFoundHandler } from './errors.js';
 import { articleRoutes } from './routes/articles.js';
+import { evidenceRoutes } from './routes/evidence.js';
 import { exportRoutes } from './routes/export.js';
 import { feedRoutes } from './routes/feed.js';
 import { healthRoutes } from './routes/health.js';
@@ -43,6 +44,7 @@ export function createApp(deps: AppDeps): Hono {
     publicUrl: deps.publicUrl ?? null,
     requireLogin: deps.requireLogin ?? false,
     thresholds: deps.thresholds ? () => deps.thresholds ?? {} : modelThresholds,
+    evidence: deps.evidence ?? null,
   };
   const app = new Hono();
   app.use('*', securityHeaders());
@@ -53,6 +55,7 @@ export function createApp(deps: AppDeps): Hono {
     searchRoutes,
     articleRoutes,
     reviewRoutes,
+    evidenceRoutes,
     timeseriesRoutes,
     exportRoutes,
     feedRoutes,

@@ -1,4 +1,5 @@
 import type { Label } from '../domain.js';
+import type { EvidenceStore } from '../evidence/port.js';
 import type { Logger } from '../log.js';
 import type { ArticleStore } from '../store/port.js';
 
@@ -15,9 +16,12 @@ export interface AppDeps {
   requireLogin?: boolean;
   /** The classifier's decision thresholds, for the review queue (default: read from lexicons/model.json). */
   thresholds?: Partial<Record<Label, number>>;
+  /** Kept captures, for the capture views and WARC downloads; absent, those answer 404. */
+  evidence?: EvidenceStore;
 }
 
-export type RouteDeps = Required<Omit<AppDeps, 'publicUrl' | 'thresholds'>> & {
+export type RouteDeps = Required<Omit<AppDeps, 'publicUrl' | 'thresholds' | 'evidence'>> & {
   publicUrl: string | null;
   thresholds: () => Partial<Record<Label, number>>;
+  evidence: EvidenceStore | null;
 };

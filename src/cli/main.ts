@@ -30,6 +30,14 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<{ run: Com
     load: () => import('./commands/users.js'),
   },
   reclassify: { summary: 're-run the classifier over stored articles', load: () => import('./commands/reclassify.js') },
+  reextract: {
+    summary: 're-run extraction over the kept pages of stored articles',
+    load: () => import('./commands/reextract.js'),
+  },
+  'export-warc': {
+    summary: 'write the captures of a search as a WARC 1.1 file',
+    load: () => import('./commands/export-warc.js'),
+  },
   'bench-extract': {
     summary: 'score the extractor on the article-extraction benchmark',
     load: () => import('./commands/bench-extract.js'),

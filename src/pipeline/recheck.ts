@@ -4,18 +4,17 @@
  */
 
 import { flatHeaders } from '../crawl/capture.js';
-import { telegramDocument, telegramPageUrl } from '../crawl/handlers/telegram.js';
+import { telegramPageUrl } from '../crawl/handlers/telegram.js';
 import { CappedHttpClient, rawBodyOf } from '../crawl/http-client.js';
 import { type CrawlOptions, resolveCrawlOptions } from '../crawl/index.js';
 import { parseTelegramPage } from '../crawl/telegram.js';
-import { canonicalizeUrl } from '../dedupe/canonical-url.js';
-import type { Article, CaptureRef, CrawledDocument, Source } from '../domain.js';
+import type { Article, CaptureRef, Source } from '../domain.js';
 import { afterStored, captureFor, type EvidenceDeps, markGone } from '../evidence/keep.js';
 import type { FetchedPage } from '../evidence/port.js';
-import { decodeHtml, extractArticle } from '../extract/index.js';
-import { extractorVersion } from '../extract/version.js';
+import { decodeHtml } from '../extract/index.js';
 import type { JobQueues } from '../queue/port.js';
 import { processDocument } from './process-document.js';
+import { readAgain } from './read-again.js';
 import type { StageDeps } from './stages.js';
 
 export const RECHECK_QUEUE = 'rechecks';
@@ -43,35 +42,6 @@ async function fetchPage(url: string, source: Source, options: CrawlOptions): Pr
     body: rawBodyOf(response.stream) ?? Buffer.alloc(0),
     fetched_at: new Date().toISOString(),
     source_id: source.id,
-  };
-}
-
-/** What the page fetched again says about the article: its document, or null when it is not on the page. */
-function readAgain(article: Article, source: Source, page: FetchedPage): CrawledDocument | null {
-  const version = extractorVersion(source);
-  if (article.kind === 'telegram_post' && article.telegram) {
-    const post = parseTelegramPage(decodeHtml(page.body, page.headers['content-type']), article.telegram.channel).find(
-      (p) => p.post_id === article.telegram?.post_id,
-    );
-    return post?.text ? telegramDocument(source, post, article.url, version) : null;
-  }
-  const extracted = extractArticle(decodeHtml(page.body, page.headers['content-type']), page.final_url, {
-    selectors: source.selectors,
-    langHints: source.languages,
-  });
-  if (!extracted.text.trim()) return null;
-  return {
-    source_id: article.source_id,
-    url: article.url,
-    kind: 'article',
-    title: extracted.title.trim() || article.title,
-    text: extracted.text,
-    published_at: extracted.published_at ?? article.published_at,
-    author: extracted.author ?? article.author,
-    canonical_url: extracted.canonical_url ?? canonicalizeUrl(page.final_url),
-    lang: extracted.lang,
-    fetched_at: page.fetched_at,
-    extractor_version: version,
   };
 }
 

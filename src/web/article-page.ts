@@ -3,6 +3,7 @@ import { classifiedText } from '../domain.js';
 import { markRange, spansOf } from '../present/highlight.js';
 import { html, type SafeHtml, trusted } from '../present/html.js';
 import { labelsOf, severityText, whyFlagged } from '../present/why.js';
+import { evidenceBanner, evidenceSection } from './evidence-section.js';
 import { strings, type UiLang } from './i18n.js';
 import type { Account } from './layout.js';
 import { link } from './links.js';
@@ -28,6 +29,7 @@ export function articlePage(
   const labels = labelsOf(c);
   return html`<p><a href="${link(url, '/', {}, ['ui'])}">${t.back}</a></p>
 <article class="full">
+  ${evidenceBanner(article, ui)}
   <h1>${trusted(markRange(text, spans, 0, article.title.length) || '—')}</h1>
   <div class="meta">
     <span>${source?.name ?? article.source_id}</span>
@@ -43,9 +45,11 @@ export function articlePage(
     <dt>${t.targets}</dt><dd>${c?.targets.length ? c.targets.join(', ') : '—'}</dd>
     <dt>${t.sentiment}</dt><dd>${c ? c.sentiment.toFixed(2) : '—'}</dd>
     <dt>${t.classifier}</dt><dd><code>${c?.classifier_version ?? '—'}</code></dd>
+    <dt>${t.extractor}</dt><dd><code>${article.extractor_version ?? '—'}</code></dd>
   </dl>
   <div class="text">${trusted(markRange(text, spans, bodyStart, text.length))}</div>
 </article>
+${evidenceSection(article, ui, url)}
 ${reviewSection(article, reviews, account, ui, { saved: url.searchParams.get('saved') === '1', error: reviewError })}
 <h2>${t.cluster}</h2>
 ${

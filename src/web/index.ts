@@ -2,10 +2,12 @@ import { Hono } from 'hono';
 import type { RouteDeps } from '../api/deps.js';
 import { readParams, searchParams, timeseriesParams, toFilters, toSearchRequest } from '../api/params.js';
 import { loadArticle } from '../api/routes/articles.js';
+import { loadCapture } from '../api/routes/evidence.js';
 import { html } from '../present/html.js';
 import { searchItem } from '../present/search-item.js';
 import { loadRejected } from '../sources/index.js';
 import { articlePage } from './article-page.js';
+import { capturePage } from './capture-page.js';
 import { strings } from './i18n.js';
 import { page } from './layout.js';
 import { context, send, userError } from './respond.js';
@@ -18,7 +20,7 @@ import { trendsPage } from './trends-page.js';
  * The server-rendered UI: `/` search, `/articles/:id`, `/trends`, `/sources`, and `/static/app.css`.
  * Pages carry no script; bad parameters are shown on the page with status 400.
  */
-export function webRoutes({ store }: RouteDeps): Hono {
+export function webRoutes({ store, evidence }: RouteDeps): Hono {
   const app = new Hono();
   app.get('/static/app.css', (c) =>
     c.body(APP_CSS, 200, { 'content-type': 'text/css; charset=utf-8', 'cache-control': 'public, max-age=3600' }),
@@ -59,6 +61,20 @@ export function webRoutes({ store }: RouteDeps): Hono {
       const t = strings(ui);
       const body = html`<h1>${t.notFound}</h1><div class="error-box" role="alert">${bad.message}</div><p><a href="/?ui=${ui}">${t.back}</a></p>`;
       return send(c, page({ ui, url, account, title: t.notFound, body }), bad.status);
+    }
+  });
+
+  app.get('/captures/:id', async (c) => {
+    const { url, ui } = context(c);
+    const t = strings(ui);
+    try {
+      const { record, body } = await loadCapture(evidence, c.req.param('id'));
+      return send(c, page({ ui, url, title: t.capture, body: capturePage(record, body, ui) }));
+    } catch (error) {
+      const bad = userError(error);
+      if (!bad) throw error;
+      const body = html`<h1>${t.notFound}</h1><div class="error-box" role="alert">${bad.message}</div>`;
+      return send(c, page({ ui, url, title: t.notFound, body }), bad.status);
     }
   });
 

@@ -39,6 +39,11 @@ export function searchForm(
   </select></label>
   <label>${t.target}<input type="text" name="target" value="${v('target')}" maxlength="200"></label>
   <label>${t.country}<input type="text" name="country" value="${v('country')}" maxlength="60" placeholder="KZ"></label>
+  <label>${t.deletedFilter}<select name="deleted">
+    <option value="">${t.any}</option>
+    <option value="true"${selected(v('deleted') === 'true')}>${t.deletedOnly}</option>
+    <option value="false"${selected(v('deleted') === 'false')}>${t.notDeleted}</option>
+  </select></label>
   <label>${t.from}<input type="date" name="from" value="${v('from')}"></label>
   <label>${t.to}<input type="date" name="to" value="${v('to')}"></label>
   ${

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Client } from '@elastic/elasticsearch';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { evidenceIndexNames } from '../../src/evidence/elasticsearch/index.js';
 import { indexNames } from '../../src/store/elasticsearch/mappings.js';
 import { type CliProcess, freePort, startKuzet, tempDir, waitFor } from '../helpers/cli.js';
 import { type FixtureServer, startFixtureServer } from '../helpers/fixture-server.js';
@@ -63,7 +64,8 @@ describe('distributed mode: api, two workers and a scheduler over BullMQ and Ela
     await data?.remove();
     if (ELASTICSEARCH_URL) {
       const es = new Client({ node: ELASTICSEARCH_URL });
-      const names = Object.values(indexNames(prefixes.KUZET_INDEX_PREFIX));
+      const prefix = prefixes.KUZET_INDEX_PREFIX;
+      const names = [...Object.values(indexNames(prefix)), ...Object.values(evidenceIndexNames(prefix))];
       await es.indices.delete({ index: names, ignore_unavailable: true });
       await es.close();
     }

@@ -3,7 +3,7 @@ import { documentKey } from '../../src/dedupe/canonical-url.js';
 import type { Source } from '../../src/domain.js';
 import { enqueueDueRechecks, handleRecheck, RECHECK_QUEUE, type RecheckJob } from '../../src/pipeline/recheck.js';
 import { runCrawl } from '../../src/pipeline/stages.js';
-import { type EvidencePipeline, evidencePipeline } from '../helpers/evidence-pipeline.js';
+import { type EvidencePipeline, evidencePipeline, oneItemFeed } from '../helpers/evidence-pipeline.js';
 import { type FixtureRoute, type FixtureServer, startFixtureServer } from '../helpers/fixture-server.js';
 
 const page = (
@@ -32,24 +32,10 @@ describe('re-checks of a flagged article', () => {
   let source: Source;
   beforeEach(async () => {
     site = await startFixtureServer({ routes });
-    routes['/rss'] = {
-      headers: { 'content-type': 'application/rss+xml' },
-      body: `<?xml version="1.0"?><rss version="2.0"><channel><title>F</title><item><title>Колонка</title><link>${'{{base}}'}/news/column</link></item></channel></rss>`,
-    };
+    const feed = oneItemFeed(site.url, '/news/column');
+    routes['/rss'] = feed.rss;
     routes['/news/column'] = { body: page('Колонка читателя', HATE) };
-    source = {
-      id: 'fixture-news',
-      name: 'Fixture News',
-      kind: 'news',
-      feeds: [`${site.url}/rss`],
-      sitemaps: [],
-      listings: [],
-      languages: ['ru'],
-      country: 'KZ',
-      schedule: '30m',
-      max_items: 10,
-      enabled: true,
-    };
+    source = feed.source;
     pipeline = await evidencePipeline([source], {});
   });
   afterEach(async () => {

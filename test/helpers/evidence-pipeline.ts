@@ -10,6 +10,7 @@ import type { Logger } from '../../src/log.js';
 import type { StageDeps } from '../../src/pipeline/stages.js';
 import { createQueues } from '../../src/queue/index.js';
 import { createSqliteStore, type SqliteStore } from '../../src/store/sqlite/index.js';
+import type { FixtureRoute } from './fixture-server.js';
 
 const quiet: Logger = { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} };
 
@@ -57,6 +58,29 @@ export async function evidencePipeline(
       await evidence.close();
       await store.close();
       rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A news source read from one RSS feed at `<base>/rss` listing `path`, and the feed's route. */
+export function oneItemFeed(base: string, path: string): { source: Source; rss: FixtureRoute } {
+  return {
+    source: {
+      id: 'fixture-news',
+      name: 'Fixture News',
+      kind: 'news',
+      feeds: [`${base}/rss`],
+      sitemaps: [],
+      listings: [],
+      languages: ['ru'],
+      country: 'KZ',
+      schedule: '30m',
+      max_items: 10,
+      enabled: true,
+    },
+    rss: {
+      headers: { 'content-type': 'application/rss+xml' },
+      body: `<?xml version="1.0"?><rss version="2.0"><channel><title>F</title><item><title>Item</title><link>${base}${path}</link></item></channel></rss>`,
     },
   };
 }

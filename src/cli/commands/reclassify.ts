@@ -1,5 +1,6 @@
 import { classifiedText } from '../../domain.js';
 import { parseCommand } from '../flags.js';
+import { progressOnStderr } from '../progress.js';
 import { openRuntime } from '../runtime.js';
 
 const USAGE = `Usage: kuzet reclassify [--data DIR] [--all]
@@ -8,19 +9,13 @@ Re-runs the classifier over stored articles whose classifier_version differs fro
 one (or every article with --all), records the new version, re-indexes their search terms, and
 shows progress on stderr.`;
 
-function progressBar(done: number, total: number): string {
-  const width = 30;
-  const filled = total ? Math.round((done / total) * width) : width;
-  return `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total}`;
-}
-
 export async function run(argv: string[]): Promise<number> {
   const parsed = parseCommand(argv, { all: { type: 'boolean' } }, USAGE);
   if (!parsed) return Number(process.exitCode ?? 0);
   const runtime = await openRuntime(parsed.config, { withSources: false });
   const { store, classifier } = runtime;
   const total = await store.count();
-  const tty = process.stderr.isTTY;
+  const progress = progressOnStderr(total);
   let seen = 0;
   let changed = 0;
   try {
@@ -33,12 +28,11 @@ export async function run(argv: string[]): Promise<number> {
         await store.putArticle({ ...article, classification: classifier.classify(classifiedText(article), lang) });
         changed++;
       }
-      if (tty) process.stderr.write(`\r${progressBar(seen, total)}`);
-      else process.stderr.write(`${progressBar(seen, total)}\n`);
+      progress.update(seen);
     }
     await store.refresh();
   } finally {
-    if (tty) process.stderr.write('\n');
+    progress.end();
     await runtime.close();
   }
   console.log(JSON.stringify({ classifier_version: classifier.version, articles: seen, reclassified: changed }));

@@ -27,6 +27,7 @@ export async function run(argv: string[]): Promise<number> {
   const { config, log } = runtime;
   const app = createApp({
     store: runtime.store,
+    evidence: runtime.evidence,
     log,
     requireLogin: config.requireLogin,
     ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}),

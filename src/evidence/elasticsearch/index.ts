@@ -49,6 +49,14 @@ const RECHECK_MAPPING: estypes.MappingTypeMapping = {
   properties: { article_id: keyword, due_at: { type: 'date' }, done: { type: 'boolean' } },
 };
 
+/**
+ * @example
+ * evidenceIndexNames('kuzet').bodies; // 'kuzet-capture-bodies'
+ */
+export function evidenceIndexNames(prefix: string) {
+  return { bodies: `${prefix}-capture-bodies`, captures: `${prefix}-captures`, rechecks: `${prefix}-rechecks` };
+}
+
 const isStatus = (err: unknown, status: number) => err instanceof errors.ResponseError && err.statusCode === status;
 
 /**
@@ -58,11 +66,7 @@ const isStatus = (err: unknown, status: number) => err instanceof errors.Respons
  */
 export function createElasticsearchEvidenceStore(options: ElasticsearchEvidenceOptions): EvidenceStore {
   const client = new Client({ node: options.node, requestTimeout: options.requestTimeout ?? 30_000 });
-  const idx = {
-    bodies: `${options.indexPrefix}-capture-bodies`,
-    captures: `${options.indexPrefix}-captures`,
-    rechecks: `${options.indexPrefix}-rechecks`,
-  };
+  const idx = evidenceIndexNames(options.indexPrefix);
   const recheckId = (articleId: string, due: string) => `${articleId}|${due}`;
 
   async function run<T>(what: string, fn: () => Promise<T>): Promise<T> {
