@@ -46,6 +46,10 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<{ run: Com
     summary: 'classifier quality and throughput',
     load: () => import('./commands/bench-classify.js'),
   },
+  'bench-capture': {
+    summary: 'disk cost of kept captures per 10,000 articles',
+    load: () => import('./commands/bench-capture.js'),
+  },
   'bench-api': { summary: 'search and time-series latency under load', load: () => import('./commands/bench-api.js') },
 };
 

@@ -83,7 +83,5 @@ describe('kuzet reextract', () => {
 
     const again = await runKuzet(args, { LOG_LEVEL: 'warn' });
     expect(JSON.parse(again.stdout.trim())).toMatchObject({ reextracted: 0, current: 1 });
-    const unknown = await runKuzet([...args, '--source', 'nope'], { LOG_LEVEL: 'warn' });
-    expect(unknown.code).toBe(2);
-  }, 90_000);
+  }, 180_000);
 });

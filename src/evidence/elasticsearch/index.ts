@@ -97,6 +97,8 @@ export function createElasticsearchEvidenceStore(options: ElasticsearchEvidenceO
 
     init: () =>
       run(`creating indices ${Object.values(idx).join(', ')} at ${options.node}`, async () => {
+        // One round trip when they exist already (every process but the first to start).
+        if (await client.indices.exists({ index: Object.values(idx) })) return;
         await ensureIndex(idx.bodies, BODY_MAPPING, options.shards ?? 1);
         await ensureIndex(idx.captures, CAPTURE_MAPPING, 1);
         await ensureIndex(idx.rechecks, RECHECK_MAPPING, 1);
