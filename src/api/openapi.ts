@@ -83,6 +83,39 @@ export function openApiDocument(version: string) {
           responses: { 200: json(articleResponse, 'The article'), 404: json(errorResponse, 'No such article') },
         },
       },
+      '/api/articles/{id}/warc': {
+        get: {
+          summary: "The article's kept captures and its metadata as a WARC 1.1 file (gzip members)",
+          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+          responses: {
+            200: {
+              description: 'WARC',
+              content: { 'application/warc': { schema: { type: 'string', format: 'binary' } } },
+            },
+            404: json(errorResponse, 'No such article, or captures are not kept'),
+          },
+        },
+      },
+      '/api/captures/{id}': {
+        get: {
+          summary: 'A kept capture: requested and final URL, status, headers, fetch time, body digest',
+          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+          responses: { 200: { description: 'The capture record' }, 404: json(errorResponse, 'No such capture') },
+        },
+      },
+      '/api/captures/{id}/body': {
+        get: {
+          summary: 'The body of a capture as served, as a download (never rendered)',
+          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+          responses: {
+            200: {
+              description: 'The bytes',
+              content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } },
+            },
+            404: json(errorResponse, 'No such capture, or its body was pruned'),
+          },
+        },
+      },
       '/api/timeseries': {
         get: {
           summary: 'Counts, flagged share and mean sentiment over time',
