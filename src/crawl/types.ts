@@ -22,8 +22,11 @@ export interface CrawlDeps {
    * when it is not kept (capture off, over the size cap). Absent: nothing is kept.
    */
   capture?: (page: FetchedPage) => Promise<CaptureRef | null>;
-  /** Stored items found gone at their source (a post missing from a re-fetched range of its channel). */
-  gone?: (urls: string[], reason: string) => Promise<void>;
+  /**
+   * Stored items found gone at their source (posts missing from a re-fetched range of their channel), with the
+   * capture of the page that shows it.
+   */
+  gone?: (urls: string[], reason: string, capture: CaptureRef | null) => Promise<void>;
 }
 
 /** The outcome of crawling one source once. */

@@ -157,8 +157,8 @@ export async function runCrawl(source: Source, deps: StageDeps): Promise<CrawlRe
       log: deps.log,
       signal: deps.signal,
       capture: captureFor(source, deps.evidence),
-      gone: async (urls, reason) => {
-        await markGone(deps.store, deps.evidence, urls.map(documentKey), reason);
+      gone: async (urls, reason, capture) => {
+        await markGone(deps.store, deps.evidence, urls.map(documentKey), reason, capture);
       },
     });
   } catch (error) {

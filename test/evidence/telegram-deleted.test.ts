@@ -48,7 +48,10 @@ describe('a Telegram channel crawled twice', () => {
     expect(deleted?.deleted_at).toEqual(expect.any(String));
     expect(deleted?.deleted_reason).toBe('missing from the channel preview');
     expect(deleted?.text).toBe(before10?.text);
-    expect(deleted?.captures).toEqual(before10?.captures);
+    // Its first capture, and the page that no longer shows it.
+    expect(deleted?.captures?.[0]).toEqual(captured);
+    expect(deleted?.captures).toHaveLength(2);
+    expect((await pipeline.evidence.captureBody(deleted?.captures?.[1]?.digest ?? ''))?.toString()).toBe(SECOND);
     expect((await pipeline.evidence.getCapture(captured?.id ?? ''))?.pinned).toBe(true);
 
     const edited = await pipeline.store.getArticle(id(12));
@@ -77,6 +80,7 @@ describe('a Telegram channel crawled twice', () => {
     // A third crawl of the same page changes nothing: the deletion keeps its first date, the edit is not repeated.
     await runCrawl(channel, pipeline.deps);
     expect((await pipeline.store.getArticle(id(10)))?.deleted_at).toBe(deleted?.deleted_at);
+    expect((await pipeline.store.getArticle(id(10)))?.captures).toHaveLength(2);
     expect((await pipeline.store.getArticle(id(12)))?.versions).toHaveLength(1);
   }, 60_000);
 });

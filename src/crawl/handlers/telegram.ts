@@ -74,13 +74,15 @@ export async function handleTelegram(run: CrawlRun, ctx: CheerioCrawlingContext)
       revisits.map((i) => urls[i]),
     )),
   );
-  await reportGone(run, channel, posts);
-  if (docs.length && !run.aborted) {
+  const gone = await goneUrls(run, channel, posts);
+  // The page is kept when it shows something new: a post, an edit, or a post's absence.
+  if ((docs.length || gone.length) && !run.aborted) {
     const capture = await capturePage(run, ctx, raw);
     for (const doc of docs) {
       if (capture) doc.capture = capture;
       await run.emit(doc);
     }
+    if (gone.length) await run.deps.gone?.(gone, 'missing from the channel preview', capture);
   }
   if (!run.aborted) await pageBack(run, channel, data, posts[0]?.post_id, sawStored, firstSkipped);
   await run.tree.finish(data.key, true);
@@ -136,18 +138,25 @@ const MAX_RANGE = 1000;
  * A page shows every surviving post between its oldest and newest: a stored post whose id lies in that range
  * but is not on the page was deleted from the channel.
  */
-async function reportGone(run: CrawlRun, channel: string, posts: TelegramPost[]): Promise<void> {
-  if (!run.deps.gone || posts.length < 2 || run.aborted) return;
+async function goneUrls(run: CrawlRun, channel: string, posts: TelegramPost[]): Promise<string[]> {
+  if (!run.deps.gone || posts.length < 2 || run.aborted) return [];
   const shown = new Set(posts.map((p) => p.post_id));
   const low = posts[0].post_id;
   const high = posts[posts.length - 1].post_id;
-  if (high - low > MAX_RANGE) return;
+  if (high - low > MAX_RANGE) return [];
   const missing: string[] = [];
   for (let id = low + 1; id < high; id++) if (!shown.has(id)) missing.push(telegramPostUrl(channel, id));
-  if (!missing.length) return;
-  const stored = await run.deps.state.existingIds(missing.map(documentKey));
-  const gone = missing.filter((url) => stored.has(documentKey(url)));
-  if (gone.length) await run.deps.gone(gone, 'missing from the channel preview');
+  if (!missing.length) return [];
+  const state = run.deps.state;
+  const stored = await state.existingIds(missing.map(documentKey));
+  const gone: string[] = [];
+  for (const url of missing) {
+    if (!stored.has(documentKey(url))) continue;
+    // Already marked: its absence is on record, the page need not be kept again.
+    if (state.getArticle && (await state.getArticle(documentKey(url)))?.deleted_at) continue;
+    gone.push(url);
+  }
+  return gone;
 }
 
 /** Records where this channel's history is still incomplete and asks for the next older page, if any. */
