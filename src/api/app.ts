@@ -14,6 +14,7 @@ import { exportRoutes } from './routes/export.js';
 import { feedRoutes } from './routes/feed.js';
 import { healthRoutes } from './routes/health.js';
 import { openApiRoutes } from './routes/openapi.js';
+import { reviewQueueRoutes } from './routes/review-queue.js';
 import { reviewRoutes } from './routes/reviews.js';
 import { searchRoutes } from './routes/search.js';
 import { sourcesRoutes } from './routes/sources.js';
@@ -56,6 +57,7 @@ export function createApp(deps: AppDeps): Hono {
     articleRoutes,
     reviewRoutes,
     evidenceRoutes,
+    reviewQueueRoutes,
     timeseriesRoutes,
     exportRoutes,
     feedRoutes,

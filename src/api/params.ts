@@ -80,8 +80,25 @@ export const filterParams = {
 /** Names of the parameters that select articles (shared by search, time series, export, feeds and the web UI). */
 export const FILTER_KEYS = Object.keys(filterParams);
 
+/** The review filters of search and export (see review/load.ts `withReviewFilters`). */
+export const reviewFilterParams = {
+  reviewed: z
+    .enum(['true', 'false'], { error: 'must be true or false' })
+    .optional()
+    .transform((v) => (v === undefined ? undefined : v === 'true'))
+    .describe('Only articles with (true) or without (false) a human review'),
+  disagreement: z
+    .enum(['any', 'true', 'classifier', 'reviewers'], { error: 'must be any, classifier or reviewers' })
+    .optional()
+    .transform((v) => (v === 'true' ? 'any' : v))
+    .describe(
+      'Only reviewed articles where reviewers corrected the classifier (classifier), disagree among themselves (reviewers), or either (any, also true)',
+    ),
+};
+
 export const searchParams = z.strictObject({
   ...filterParams,
+  ...reviewFilterParams,
   collapse: bool('Keep one article per near-duplicate cluster (default true)'),
   sort: z
     .enum(['relevance', 'date'], { error: 'must be relevance or date' })
@@ -94,6 +111,13 @@ export const searchParams = z.strictObject({
     .describe('next_cursor from the previous page'),
   size: size(20, 'Page size 1..100'),
   facets: bool('Include facet counts (default true)'),
+});
+
+export const queueParams = z.strictObject({
+  label: filterParams.label,
+  source: filterParams.source,
+  lang: filterParams.lang,
+  size: size(20, 'Items 1..100'),
 });
 
 export const timeseriesParams = z.strictObject({

@@ -25,6 +25,10 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<{ run: Com
     summary: 'rebuild the classifier model from the labelled corpus',
     load: () => import('./commands/train.js'),
   },
+  review: {
+    summary: 'export reviewed items as corpus lines, or print reviewer agreement',
+    load: () => import('./commands/review.js'),
+  },
   users: {
     summary: 'add, list, disable or reset accounts (roles viewer, reviewer, admin)',
     load: () => import('./commands/users.js'),

@@ -1,10 +1,10 @@
 import { Hono } from 'hono';
 import type { RouteDeps } from '../api/deps.js';
-import { readParams, searchParams, timeseriesParams, toFilters, toSearchRequest } from '../api/params.js';
+import { readParams, searchParams, timeseriesParams, toFilters } from '../api/params.js';
 import { loadArticle } from '../api/routes/articles.js';
 import { loadCapture } from '../api/routes/evidence.js';
+import { runSearch } from '../api/routes/search.js';
 import { html } from '../present/html.js';
-import { searchItem } from '../present/search-item.js';
 import { loadRejected } from '../sources/index.js';
 import { articlePage } from './article-page.js';
 import { capturePage } from './capture-page.js';
@@ -30,8 +30,8 @@ export function webRoutes({ store, evidence }: RouteDeps): Hono {
     const { url, ui, account } = context(c);
     const sources = await store.listSources();
     try {
-      const result = await store.search(toSearchRequest(readParams(url, searchParams, ['ui'])));
-      const body = searchPage({ ui, url, sources, result, items: result.hits.map(searchItem), error: null });
+      const { result, items } = await runSearch(store, readParams(url, searchParams, ['ui']));
+      const body = searchPage({ ui, url, sources, result, items, error: null });
       return send(c, page({ ui, url, account, title: strings(ui).search, active: 'search', body }));
     } catch (error) {
       const bad = userError(error);

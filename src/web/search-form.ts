@@ -53,6 +53,12 @@ export function searchForm(
   </select></label>
   <label>${t.collapse}<select name="collapse">
     <option value="">${t.collapsed}</option><option value="false"${selected(v('collapse') === 'false')}>${t.expanded}</option>
+  </select></label>
+  <label>${t.reviewed}<select name="reviewed">
+    <option value="">${t.any}</option><option value="true"${selected(v('reviewed') === 'true')}>${t.reviewedYes}</option><option value="false"${selected(v('reviewed') === 'false')}>${t.reviewedNo}</option>
+  </select></label>
+  <label>${t.disagreement}<select name="disagreement">
+    <option value="">—</option>${['any', 'classifier', 'reviewers'].map((k) => html`<option value="${k}"${selected(v('disagreement') === k)}>${t.disagreementKinds[k]}</option>`)}
   </select></label>`
       : ''
   }

@@ -2,6 +2,7 @@ import type { SourceWithHealth } from '../domain.js';
 import { html, type SafeHtml, trusted } from '../present/html.js';
 import type { SearchItem } from '../present/search-item.js';
 import { whyFlagged } from '../present/why.js';
+import type { HumanVerdict } from '../review/verdict.js';
 import type { FacetBucket, SearchResult } from '../search/query.js';
 import { strings, type UiLang } from './i18n.js';
 import { FILTER_KEYS, link, listParam } from './links.js';
@@ -12,7 +13,7 @@ export interface SearchPageData {
   url: URL;
   sources: SourceWithHealth[];
   result: SearchResult | null;
-  items: SearchItem[];
+  items: Array<SearchItem & { human: HumanVerdict | null }>;
   error: string | null;
 }
 
@@ -53,7 +54,25 @@ function facetList(
   return html`<section><h3>${t.facets[name] ?? name}</h3><ul>${items}</ul></section>`;
 }
 
-function resultItem(item: SearchItem, ui: UiLang, url: URL, sourceNames: Map<string, string>, why: string): SafeHtml {
+/** The human verdict of a result in a few words: what reviewers decided, or that they disagree. */
+function humanBadge(human: HumanVerdict | null, ui: UiLang): SafeHtml | '' {
+  if (!human) return '';
+  const t = strings(ui);
+  const v = human.verdict;
+  const labels = v
+    ? (['xenophobic', 'migration_policy', 'counter_speech'] as const).filter((l) => v[l]).map((l) => t.label[l])
+    : [];
+  const said = v ? (labels.length ? labels.join(', ') : t.none) : t.disputed;
+  return html`<span class="badge human${human.reviewers_disagree ? ' disputed' : ''}" title="${t.reviewers(human.reviewers)}">${t.humanVerdict}: ${said}${v?.severity ? ` (${v.severity})` : ''}</span>`;
+}
+
+function resultItem(
+  item: SearchItem & { human: HumanVerdict | null },
+  ui: UiLang,
+  url: URL,
+  sourceNames: Map<string, string>,
+  why: string,
+): SafeHtml {
   const t = strings(ui);
   return html`<li>
   <h2><a href="${link(url, `/articles/${encodeURIComponent(item.id)}`, {}, ['ui'])}">${trusted(item.highlights.title || '—')}</a></h2>
@@ -63,6 +82,7 @@ function resultItem(item: SearchItem, ui: UiLang, url: URL, sourceNames: Map<str
     <span>${item.lang}</span>
     ${item.labels.map((l) => html`<span class="badge ${l}">${t.label[l]}</span>`)}
     ${item.severity ? html`<span class="badge sev">${t.severity} ${item.severity}</span>` : ''}
+    ${humanBadge(item.human, ui)}
     <a href="${item.url}" rel="noopener noreferrer nofollow" target="_blank">${t.original} ↗</a>
   </div>
   <p class="snippet">${trusted(item.highlights.snippet)}</p>
@@ -78,7 +98,8 @@ export function searchPage({ ui, url, sources, result, items, error }: SearchPag
   const t = strings(ui);
   const sourceNames = new Map(sources.map((s) => [s.id, s.name]));
   const whys = new Map((result?.hits ?? []).map((h) => [h.id, whyFlagged(h.article.classification, ui)]));
-  const exportLink = (format: string) => link(url, '/api/export', { format }, [...FILTER_KEYS, 'collapse']);
+  const exportLink = (format: string) =>
+    link(url, '/api/export', { format }, [...FILTER_KEYS, 'collapse', 'reviewed', 'disagreement']);
   const feedLink = (format: string) => link(url, '/api/feed', { format }, [...FILTER_KEYS, 'collapse']);
   const facets = result?.facets
     ? Object.entries(result.facets)

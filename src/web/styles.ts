@@ -68,4 +68,13 @@ svg.chart .line { fill:none; stroke-width:2; } svg.chart .area { opacity:.12; }
 .s2 { stroke:#1f6f43; fill:#1f6f43; background:#1f6f43; } .s3 { stroke:#6a3fb5; fill:#6a3fb5; background:#6a3fb5; }
 .s4 { stroke:#d9822b; fill:#d9822b; background:#d9822b; } .s5 { stroke:#0f8b8d; fill:#0f8b8d; background:#0f8b8d; }
 .s6 { stroke:#8d6e63; fill:#8d6e63; background:#8d6e63; } .s7 { stroke:#546e7a; fill:#546e7a; background:#546e7a; }
+header.top .account { display:flex; gap:.5rem; align-items:center; color:#dfe9f3; font-size:.85rem; margin:0; }
+header.top .account button { padding:.15rem .6rem; font-size:.8rem; }
+.badge.human { background:#0f8b8d; } .badge.disputed { background:#8a5a00; } .badge.reason { background:#546e7a; }
+form.signin, form.review { background:var(--card); border:1px solid var(--line); border-radius:8px; padding:1rem; display:grid; gap:.7rem; max-width:640px; }
+form.signin label, form.review label { display:flex; flex-direction:column; font-size:.85rem; color:var(--muted); gap:.2rem; }
+form.review fieldset { border:0; padding:0; display:flex; gap:1rem; } form.review fieldset label { flex-direction:row; gap:.35rem; color:var(--fg); }
+section.reviews ul.review-list { padding-left:1.2rem; } .saved { color:var(--pol); font-weight:600; }
+ol.queue li { margin:.4rem 0; } button.next { margin:.8rem 0; }
+table.stats td.n, table.stream td.n { text-align:right; font-variant-numeric:tabular-nums; }
 `;

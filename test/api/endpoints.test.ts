@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { HUMAN_COLUMNS } from '../../src/api/routes/export.js';
 import type { Article } from '../../src/domain.js';
 import { EXPORT_COLUMNS } from '../../src/present/search-item.js';
 import { SOURCES, useSeededApp } from '../helpers/seed.js';
@@ -102,7 +103,7 @@ describe('GET /api/export', () => {
     expect(res.headers.get('content-type')).toMatch(/text\/csv/);
     expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename="kuzet-export-.*\.csv"$/);
     const rows = parseCsv(await res.text());
-    expect(rows[0]).toEqual([...EXPORT_COLUMNS]);
+    expect(rows[0]).toEqual([...EXPORT_COLUMNS, ...HUMAN_COLUMNS]);
     expect(rows.length - 1).toBe(seeded.articles.size);
     const xss = rows.find((r) => r[0] === seeded.articles.get('xss')?.id) as string[];
     expect(xss[EXPORT_COLUMNS.indexOf('title')]).toBe(seeded.articles.get('xss')?.title);
@@ -122,7 +123,7 @@ describe('GET /api/export', () => {
     const search = await (await seeded.app.request('/api/search?label=xenophobic&size=100')).json();
     expect(lines.length).toBe(search.total);
     expect(lines.every((l) => l.xenophobic === true)).toBe(true);
-    expect(Object.keys(lines[0])).toEqual([...EXPORT_COLUMNS]);
+    expect(Object.keys(lines[0])).toEqual([...EXPORT_COLUMNS, ...HUMAN_COLUMNS]);
     const q = await (await seeded.app.request('/api/export?format=ndjson&q=parasites&collapse=false')).text();
     expect(q.trim().split('\n')).toHaveLength(2);
   });

@@ -1,25 +1,57 @@
 import { Hono } from 'hono';
 import type { Article } from '../../domain.js';
 import { EXPORT_COLUMNS, exportRow } from '../../present/search-item.js';
+import { humanVerdicts, withReviewFilters } from '../../review/load.js';
+import type { HumanVerdict } from '../../review/verdict.js';
 import { csvRow } from '../csv.js';
 import type { RouteDeps } from '../deps.js';
 import { exportParams, readParams, toFilters } from '../params.js';
 
 const BATCH = 500;
-const TEXT_COLUMNS = new Set([EXPORT_COLUMNS.indexOf('title'), EXPORT_COLUMNS.indexOf('url')]);
 
-function encodeBatch(articles: Article[], format: 'csv' | 'ndjson', seen: Set<string> | null): string {
+/** The human verdict beside the machine one: empty cells for articles nobody reviewed, and for split verdicts. */
+export const HUMAN_COLUMNS = [
+  'human_xenophobic',
+  'human_migration_policy',
+  'human_counter_speech',
+  'human_severity',
+  'human_targets',
+  'reviewers',
+  'reviewers_disagree',
+] as const;
+const COLUMNS = [...EXPORT_COLUMNS, ...HUMAN_COLUMNS];
+const TEXT_COLUMNS = new Set([COLUMNS.indexOf('title'), COLUMNS.indexOf('url')]);
+
+function humanColumns(h: HumanVerdict | null): Record<(typeof HUMAN_COLUMNS)[number], unknown> {
+  const v = h?.verdict ?? null;
+  return {
+    human_xenophobic: v ? v.xenophobic : null,
+    human_migration_policy: v ? v.migration_policy : null,
+    human_counter_speech: v ? v.counter_speech : null,
+    human_severity: v ? v.severity : null,
+    human_targets: v ? v.targets : [],
+    reviewers: h?.reviewers ?? 0,
+    reviewers_disagree: h ? h.reviewers_disagree : null,
+  };
+}
+
+function encodeBatch(
+  articles: Article[],
+  human: Map<string, HumanVerdict | null>,
+  format: 'csv' | 'ndjson',
+  seen: Set<string> | null,
+): string {
   let out = '';
   for (const a of articles) {
     if (seen) {
       if (seen.has(a.cluster_id)) continue;
       seen.add(a.cluster_id);
     }
-    const row = exportRow(a);
+    const row: Record<string, unknown> = { ...exportRow(a), ...humanColumns(human.get(a.id) ?? null) };
     out +=
       format === 'csv'
         ? csvRow(
-            EXPORT_COLUMNS.map((k) => row[k]),
+            COLUMNS.map((k) => row[k]),
             TEXT_COLUMNS,
           )
         : `${JSON.stringify(row)}\n`;
@@ -35,16 +67,17 @@ function encodeBatch(articles: Article[], format: 'csv' | 'ndjson', seen: Set<st
  * await app.request('/api/export?format=ndjson&label=xenophobic&from=2025-01-01')
  */
 export function exportRoutes({ store, log }: RouteDeps): Hono {
-  return new Hono().get('/export', (c) => {
+  return new Hono().get('/export', async (c) => {
     const p = readParams(new URL(c.req.url), exportParams);
-    const { query, filters } = toFilters(p);
+    const { query, filters: selected } = toFilters(p);
+    const filters = await withReviewFilters(store, selected, p);
     const batches = store.scan(filters, BATCH, query)[Symbol.asyncIterator]();
     const seen = p.collapse ? new Set<string>() : null;
     const encoder = new TextEncoder();
     let rows = 0;
     const body = new ReadableStream<Uint8Array>({
       start(controller) {
-        if (p.format === 'csv') controller.enqueue(encoder.encode(csvRow([...EXPORT_COLUMNS])));
+        if (p.format === 'csv') controller.enqueue(encoder.encode(csvRow([...COLUMNS])));
       },
       async pull(controller) {
         try {
@@ -55,7 +88,11 @@ export function exportRoutes({ store, log }: RouteDeps): Hono {
             return;
           }
           rows += next.value.length;
-          controller.enqueue(encoder.encode(encodeBatch(next.value, p.format, seen)));
+          const human = await humanVerdicts(
+            store,
+            next.value.map((a) => a.id),
+          );
+          controller.enqueue(encoder.encode(encodeBatch(next.value, human, p.format, seen)));
         } catch (error) {
           log.error('export failed mid-stream; the client received a truncated file', {
             rows,
