@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { exportParams, feedParams, searchParams, spikeParams, timeseriesParams } from './params.js';
+import { reviewInput } from '../review/input.js';
+import { exportParams, feedParams, queueParams, searchParams, spikeParams, timeseriesParams } from './params.js';
 import {
   articleResponse,
   errorResponse,
@@ -167,8 +168,49 @@ export function openApiDocument(version: string) {
           responses: { 200: json(sourcesResponse, 'Sources') },
         },
       },
+      '/api/articles/{id}/reviews': {
+        post: {
+          summary: 'A reviewer confirms or corrects the labels, severity and target groups (reviewer or admin)',
+          security: [{ bearer: [] }],
+          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+          requestBody: { content: { 'application/json': { schema: schemaOf(reviewInput, 'input') } } },
+          responses: {
+            201: { description: 'The stored review and the human verdict after it' },
+            400: failure,
+            401: json(errorResponse, 'No user, a bad token or an expired session'),
+            403: json(errorResponse, 'Not a reviewer, or a missing CSRF token'),
+            404: json(errorResponse, 'No such article'),
+            413: json(errorResponse, 'Body over 16 KB'),
+          },
+        },
+      },
+      '/api/review/queue': {
+        get: {
+          summary: 'Articles for the signed-in reviewer to review, most useful first (reviewer or admin)',
+          security: [{ bearer: [] }],
+          parameters: queryParameters(queueParams),
+          responses: { 200: { description: 'Items with the reason each is queued' }, 400: failure },
+        },
+      },
+      '/api/review/assign/{id}': {
+        post: {
+          summary: 'Takes one of the two review slots of an article (reviewer or admin)',
+          security: [{ bearer: [] }],
+          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+          responses: { 200: { description: 'Assigned' }, 409: json(errorResponse, 'Two reviewers hold it') },
+        },
+      },
+      '/api/review/stats': {
+        get: {
+          summary: 'Reviewer agreement: against the classifier, between reviewers, and the stream-sample estimate',
+          responses: { 200: { description: 'Rows per label and language, and the stream estimate' } },
+        },
+      },
       '/api/openapi.json': { get: { summary: 'This document', responses: { 200: { description: 'OpenAPI 3.1' } } } },
     },
-    components: { schemas: { Error: schemaOf(errorResponse, 'output') } },
+    components: {
+      schemas: { Error: schemaOf(errorResponse, 'output') },
+      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'A token from kuzet users add' } },
+    },
   };
 }

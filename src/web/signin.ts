@@ -46,12 +46,11 @@ export function signinRoutes({ store, publicUrl, log }: RouteDeps): Hono {
   const perAddress = new FailureLimiter({ max: 20, windowMs: 15 * 60_000 });
   const app = new Hono();
 
-  const form = (c: Context, name: string, error: string | null, status: 200 | 400 | 401 | 403 | 429) => {
+  const form = (c: Context, name: string, error: string | null, status: 200 | 400 | 401 | 403 | 429, next?: string) => {
     const { url, ui, account } = context(c);
     const token = getCookie(c, SIGNIN_COOKIE) ?? randomSecret();
     setCookie(c, SIGNIN_COOKIE, token, cookieOptions(isHttps(c, publicUrl), 3600));
-    const next = safeNext(url.searchParams.get('next') ?? undefined);
-    const body = signinForm(ui, token, next, name, error);
+    const body = signinForm(ui, token, safeNext(next ?? url.searchParams.get('next')), name, error);
     return send(c, page({ ui, url, account, title: strings(ui).signIn, body }), status);
   };
 
@@ -67,27 +66,28 @@ export function signinRoutes({ store, publicUrl, log }: RouteDeps): Hono {
     const body = await c.req.parseBody();
     const field = (k: string) => (typeof body[k] === 'string' ? (body[k] as string) : '');
     const name = field('name').trim().toLowerCase().slice(0, 64);
+    const next = safeNext(field('next'));
     const cookie = getCookie(c, SIGNIN_COOKIE);
-    if (!cookie || !sameSecret(field('_csrf'), cookie)) return form(c, name, t.wrongPassword, 403);
+    if (!cookie || !sameSecret(field('_csrf'), cookie)) return form(c, name, t.wrongPassword, 403, next);
     const address = clientAddress(c);
     const keys = [`${address}|${name}`];
     const wait = Math.max(perName.retryAfter(keys), perAddress.retryAfter([address]));
     if (wait > 0) {
       c.header('retry-after', String(wait));
       log.warn('sign-in refused: too many failures', { name, address });
-      return form(c, name, t.tooManyAttempts(wait), 429);
+      return form(c, name, t.tooManyAttempts(wait), 429, next);
     }
     const user = await checkPassword(store, name, field('password').slice(0, 200));
     if (!user) {
       perName.fail(keys);
       perAddress.fail([address]);
       log.warn('sign-in failed', { name, address });
-      return form(c, name, t.wrongPassword, 401);
+      return form(c, name, t.wrongPassword, 401, next);
     }
     perName.succeed(keys);
     await startSession(c, store, user, isHttps(c, publicUrl));
     log.info('signed in', { user: user.id });
-    return c.redirect(safeNext(field('next')), 303);
+    return c.redirect(next, 303);
   });
 
   app.post('/signout', csrfToken(), async (c) => {

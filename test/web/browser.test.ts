@@ -1,14 +1,12 @@
-import { mkdirSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import { type ServerType, serve } from '@hono/node-server';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { ServerType } from '@hono/node-server';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/api/app.js';
 import type { Article } from '../../src/domain.js';
 import type { ArticleStore } from '../../src/store/port.js';
+import { launchChromium, SHOTS, serveOnLoopback } from '../helpers/chromium.js';
 import { seededSqlite } from '../helpers/seed.js';
 
-const SHOTS = 'test-results/screenshots';
 let store: ArticleStore;
 let articles: Map<string, Article>;
 let server: ServerType;
@@ -19,25 +17,9 @@ let page: Page;
 beforeAll(async () => {
   ({ store, articles } = await seededSqlite());
   const app = createApp({ store });
-  server = await new Promise<ServerType>((resolve) => {
-    const s = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, () => resolve(s));
-  });
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--headless=new',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  ({ server, base } = await serveOnLoopback(app));
+  browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'ru-RU' });
-  mkdirSync(SHOTS, { recursive: true });
 }, 60_000);
 
 afterAll(async () => {
