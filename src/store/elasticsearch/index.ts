@@ -101,14 +101,16 @@ export function createElasticsearchStore(options: ElasticsearchStoreOptions): Ar
 
     init: () =>
       run(`creating indices ${Object.values(idx).join(', ')} at ${options.node} (is Elasticsearch up?)`, async () => {
-        await ensureIndex(idx.articles, ARTICLE_MAPPING, options.shards ?? 1);
-        await ensureIndex(idx.sources, SOURCE_MAPPING, 1);
-        await ensureIndex(idx.state, STATE_MAPPING, 1);
-        await ensureIndex(idx.keys, KEYS_MAPPING, 1);
-        await ensureIndex(idx.users, USER_MAPPING, 1);
-        await ensureIndex(idx.sessions, SESSION_MAPPING, 1);
-        await ensureIndex(idx.reviews, REVIEW_MAPPING, 1);
-        await ensureIndex(idx.assignments, ASSIGNMENT_MAPPING, 1);
+        await Promise.all([
+          ensureIndex(idx.articles, ARTICLE_MAPPING, options.shards ?? 1),
+          ensureIndex(idx.sources, SOURCE_MAPPING, 1),
+          ensureIndex(idx.state, STATE_MAPPING, 1),
+          ensureIndex(idx.keys, KEYS_MAPPING, 1),
+          ensureIndex(idx.users, USER_MAPPING, 1),
+          ensureIndex(idx.sessions, SESSION_MAPPING, 1),
+          ensureIndex(idx.reviews, REVIEW_MAPPING, 1),
+          ensureIndex(idx.assignments, ASSIGNMENT_MAPPING, 1),
+        ]);
         await client.cluster.health({ index: Object.values(idx), wait_for_status: 'yellow', timeout: '30s' });
       }),
 
