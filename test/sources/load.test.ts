@@ -1,4 +1,4 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -126,13 +126,13 @@ describe('loadSources', () => {
 });
 
 describe('the shipped crawlers/ folder', () => {
-  it('loads without errors: at least 15 news sites and 5 Telegram channels', async () => {
+  it('loads without errors: at least 45 news sites and 15 Telegram channels', async () => {
     const { sources, errors } = await loadSources('crawlers');
     expect(errors).toEqual([]);
     const news = sources.filter((s) => s.kind === 'news');
     const telegram = sources.filter((s) => s.kind === 'telegram');
-    expect(news.length).toBeGreaterThanOrEqual(15);
-    expect(telegram.length).toBeGreaterThanOrEqual(5);
+    expect(news.length).toBeGreaterThanOrEqual(45);
+    expect(telegram.length).toBeGreaterThanOrEqual(15);
     for (const s of news) expect(s.feeds.length + s.sitemaps.length + s.listings.length).toBeGreaterThan(0);
     for (const s of sources) expect(() => parseSchedule(s.schedule)).not.toThrow();
     const hosts = new Set(news.map((s) => new URL(s.homepage ?? s.feeds[0]).hostname.replace(/^www\./, '')));
@@ -150,8 +150,87 @@ describe('the shipped crawlers/ folder', () => {
       'gazeta.uz',
       'asiaplustj.info',
       'timesca.com',
+      'egemen.kz',
+      'kaz.inform.kz',
+      'kaz.nur.kz',
+      'kaz.tengrinews.kz',
+      'jasqazaq.kz',
+      'azattyq.org',
+      'kloop.kg',
+      'azattyk.org',
+      'avesta.tj',
+      'khovar.tj',
+      'ozodi.org',
+      'ozodlik.org',
+      'astanatimes.com',
     ]) {
       expect(hosts).toContain(host);
+    }
+  });
+
+  it('covers the region: Kazakh, Kyrgyz, Uzbek and Tajik sources, and every country', async () => {
+    const { sources } = await loadSources('crawlers');
+    const speaking = (lang: string) => sources.filter((s) => s.languages.includes(lang as never)).length;
+    for (const lang of ['kk', 'ky', 'uz', 'tg']) expect(speaking(lang), lang).toBeGreaterThanOrEqual(6);
+    const firstly = (lang: string) => sources.filter((s) => s.languages[0] === lang).length;
+    expect(firstly('kk')).toBeGreaterThanOrEqual(6);
+    expect(new Set(sources.map((s) => s.country))).toEqual(new Set(['KZ', 'KG', 'UZ', 'TJ', 'RU']));
+    const channels = new Set(sources.flatMap((s) => (s.channel ? [s.channel] : [])));
+    for (const channel of [
+      'kunuzofficial',
+      'gazetauz',
+      'spotuz',
+      'akipress',
+      'economist_kg',
+      'sputnik_kyrgyzstan',
+      'asiaplus',
+      'sputnik_tajikistan',
+    ]) {
+      expect(channels).toContain(channel);
+    }
+  });
+
+  it('carries the corrections the evidence supports', async () => {
+    const { sources } = await loadSources('crawlers');
+    const byId = new Map(sources.map((s) => [s.id, s]));
+    const get = (id: string) => byId.get(id) ?? expect.fail(`no source ${id}`);
+    expect(get('vlast').feeds).toEqual(['https://vlast.kz/feed/']);
+    expect(get('azattyq-rus').feeds).toEqual(['https://rus.azattyq.org/api/']);
+    expect(get('kazinform').feeds).toEqual(['https://www.inform.kz/rss/rus.xml']);
+    expect(get('kun-uz').feeds).toContain('https://kun.uz/news/rss?lang=ru');
+    expect(get('ulysmedia')).toMatchObject({ feeds: [], listings: ['https://ulysmedia.kz/news/'] });
+    expect(get('informburo')).toMatchObject({ feeds: [], sitemaps: ['https://informburo.kz/sitemap.xml'] });
+    expect(get('tg-nurkz').channel).toBe('newsnurkz');
+    expect(get('tg-ordakz').channel).toBe('orda_kz');
+    expect(get('tg-kursivkz').channel).toBe('kursivm');
+    const sitemaps = {
+      zakon: 'https://www.zakon.kz/sitemap/index.xml',
+      nur: 'https://www.nur.kz/article-index-sitemap.xml',
+      tengrinews: 'https://tengrinews.kz/sitemap-index.xml',
+      kursiv: 'https://kz.kursiv.media/sitemaps/ru/sitemap.xml',
+      orda: 'https://orda.kz/sitemap/sitemap_news1.xml',
+      'sputnik-kz': 'https://ru.sputnik.kz/sitemap_article_index.xml',
+      'gazeta-uz': 'https://www.gazeta.uz/sitemap/google-news-ru.xml',
+    };
+    for (const [id, url] of Object.entries(sitemaps)) expect(get(id).sitemaps, id).toEqual([url]);
+    const urls = sources.flatMap((s) => [...s.feeds, ...s.sitemaps, ...s.listings]);
+    expect(urls.filter((u) => /zrqiteuuir|kun\.uz\/ru\/news\/rss|rss\/ru\.xml|vlast\.kz\/rss\.xml/.test(u))).toEqual(
+      [],
+    );
+    expect(get('asiaplus').feeds).toContain('https://asiaplustj.info/rss/');
+    // Hosts that answer "…Bot" with HTML get a name without "Bot", still honest: no browser's name.
+    expect(get('akipress').feeds).toContain('https://kg.akipress.org/rss');
+    for (const s of sources.filter((x) => x.user_agent)) expect(s.user_agent).not.toMatch(/bot|mozilla|chrome|safari/i);
+  });
+
+  it('says in every file how strong the evidence for its addresses is', async () => {
+    const names = (await readdir('crawlers')).filter((n) => n.endsWith('.yaml'));
+    expect(names.length).toBeGreaterThanOrEqual(60);
+    for (const name of names) {
+      const text = await readFile(path.join('crawlers', name), 'utf8');
+      expect(text, name).toMatch(
+        /^note: ["'].*\b(confirmed|measured|plausible|unverified|weak|doubtful|disabled|no feed)\b/im,
+      );
     }
   });
 });
