@@ -121,7 +121,7 @@ describe('kuzet sources check', () => {
     const paths = site.requests.slice(before).map((r) => r.path);
     expect(paths.filter((p) => p === '/homepage-feed')).toHaveLength(2);
     expect(paths.filter((p) => p.startsWith('/news/') || p.includes('before='))).toEqual([]);
-  });
+  }, 120_000);
 
   it('exits 0 when every source named by --only has a working entry point, and prints JSON on request', async () => {
     const run = await runKuzet(['sources', 'check', '--sources', folder.dir, '--only', 'good,tg-live'], env);
@@ -137,7 +137,7 @@ describe('kuzet sources check', () => {
       content_type: 'text/html; charset=utf-8',
       error: 'served HTML, not a feed (Content-Type: text/html; charset=utf-8)',
     });
-  });
+  }, 120_000);
 
   it('checks a disabled source when named, without failing on it; rejects unknown ids and actions', async () => {
     const off = await runKuzet(['sources', 'check', '--sources', folder.dir, '--only', 'switched-off'], env);
@@ -149,5 +149,5 @@ describe('kuzet sources check', () => {
     const action = await runKuzet(['sources', 'list'], env);
     expect(action.code).toBe(2);
     expect(action.stderr).toContain("unknown action 'list'");
-  });
+  }, 120_000);
 });
