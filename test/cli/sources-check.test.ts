@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { run } from '../../src/cli/commands/sources.js';
 import { runKuzet, tempDir } from '../helpers/cli.js';
 import { type FixtureRoute, type FixtureServer, startFixtureServer } from '../helpers/fixture-server.js';
 import { FIXTURE_SITE_ROOT, telegramRoutes } from '../helpers/fixture-site.js';
@@ -123,11 +124,27 @@ describe('kuzet sources check', () => {
     expect(paths.filter((p) => p.startsWith('/news/') || p.includes('before='))).toEqual([]);
   }, 120_000);
 
+  /** The command in this process (the first test runs the real binary): its exit code and what it printed. */
+  async function check(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+    for (const [name, value] of Object.entries(env)) vi.stubEnv(name, value);
+    const out = vi.spyOn(console, 'log').mockImplementation(() => {});
+    const err = vi.spyOn(console, 'error').mockImplementation(() => {});
+    try {
+      const code = await run(['check', '--sources', folder.dir, ...args]);
+      const text = (spy: typeof out) => spy.mock.calls.map((c) => c.join(' ')).join('\n');
+      return { code, stdout: text(out), stderr: text(err) };
+    } finally {
+      out.mockRestore();
+      err.mockRestore();
+      vi.unstubAllEnvs();
+    }
+  }
+
   it('exits 0 when every source named by --only has a working entry point, and prints JSON on request', async () => {
-    const run = await runKuzet(['sources', 'check', '--sources', folder.dir, '--only', 'good,tg-live'], env);
-    expect(run.code).toBe(0);
-    expect(run.stdout).toContain('2 sources checked: 2 with a working entry point');
-    const json = await runKuzet(['sources', 'check', '--sources', folder.dir, '--only', 'html-feed', '--json'], env);
+    const ok = await check(['--only', 'good,tg-live']);
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toContain('2 sources checked: 2 with a working entry point');
+    const json = await check(['--only', 'html-feed', '--json']);
     expect(json.code).toBe(1);
     const report = JSON.parse(json.stdout.trim());
     expect(report).toMatchObject({ source_id: 'html-feed', name: 'html-feed', ok: false });
@@ -137,17 +154,18 @@ describe('kuzet sources check', () => {
       content_type: 'text/html; charset=utf-8',
       error: 'served HTML, not a feed (Content-Type: text/html; charset=utf-8)',
     });
-  }, 120_000);
+  });
 
   it('checks a disabled source when named, without failing on it; rejects unknown ids and actions', async () => {
-    const off = await runKuzet(['sources', 'check', '--sources', folder.dir, '--only', 'switched-off'], env);
+    const off = await check(['--only', 'switched-off']);
     expect(off.code).toBe(0);
     expect(off.stdout).toMatch(/^switched-off\s+feed\s+200\s+text\/html/m);
-    const unknown = await runKuzet(['sources', 'check', '--sources', folder.dir, '--only', 'nope'], env);
+    const unknown = await check(['--only', 'nope']);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain("no source with id 'nope'");
-    const action = await runKuzet(['sources', 'list'], env);
-    expect(action.code).toBe(2);
-    expect(action.stderr).toContain("unknown action 'list'");
-  }, 120_000);
+    const err = vi.spyOn(console, 'error').mockImplementation(() => {});
+    expect(await run(['list'])).toBe(2);
+    expect(err.mock.calls[0]?.[0]).toContain("unknown action 'list'");
+    err.mockRestore();
+  });
 });
