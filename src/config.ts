@@ -78,6 +78,10 @@ const FIELDS = {
           ),
       ),
   },
+  leaseMs: {
+    env: 'KUZET_LEASE_MS',
+    schema: z.coerce.number().int().min(1000).max(3_600_000).default(30_000),
+  },
   workerConcurrency: { env: 'KUZET_WORKER_CONCURRENCY', schema: z.coerce.number().int().min(1).max(64).default(2) },
 } as const;
 

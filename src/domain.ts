@@ -57,7 +57,18 @@ export interface SourceHealth {
   items_new: number;
   errors: number;
   consecutive_failures: number;
+  /** When the crawl in progress started, null when none is; old means stuck (its worker died holding it). */
+  crawling_since: string | null;
+  /** How the last crawl attempt ended: skipped means another crawl of the source was still running. */
+  last_outcome: CrawlOutcome | null;
+  /** Why the last attempt was cut short or skipped. */
+  last_note: string | null;
+  last_skipped_at: string | null;
+  /** Attempts skipped because another crawl of the source held it. */
+  skipped: number;
 }
+
+export type CrawlOutcome = 'ok' | 'failed' | 'cut_short' | 'skipped';
 
 export type SourceWithHealth = Source & { health: SourceHealth };
 

@@ -43,3 +43,44 @@ function safeJson(value: unknown): string {
     return v;
   });
 }
+
+/**
+ * A logger for errors that repeat (a dependency down, reconnect attempts): the first occurrence of each
+ * message is written at once; repeats within `windowMs` are counted, and the next line after the window
+ * carries `repeated` (how many were held back).
+ *
+ * @example
+ * const warnOnce = repeatLimited(log, 'warn');
+ * redis.on('error', (e) => warnOnce('redis connection error', { error: e.message }, e.message));
+ */
+export function repeatLimited(
+  log: Logger,
+  level: Level,
+  windowMs = 30_000,
+): (msg: string, fields?: Record<string, unknown>, key?: string) => void {
+  const seen = new Map<string, { at: number; held: number }>();
+  return (msg, fields = {}, key = msg) => {
+    const now = Date.now();
+    const entry = seen.get(key);
+    if (entry && now - entry.at < windowMs) {
+      entry.held++;
+      return;
+    }
+    if (seen.size > 1000) seen.clear();
+    seen.set(key, { at: now, held: 0 });
+    log[level](msg, entry?.held ? { ...fields, repeated: entry.held } : fields);
+  };
+}
+
+/**
+ * Sends console.error and console.warn from libraries through `log`, so a long-running process writes
+ * only JSON lines (an Error becomes its message, not a multi-line stack).
+ */
+export function consoleToLog(log: Logger): void {
+  const text = (args: unknown[]) =>
+    args
+      .map((a) => (a instanceof Error ? `${a.name}: ${a.message}` : typeof a === 'string' ? a : safeJson(a)))
+      .join(' ');
+  console.error = (...args: unknown[]) => log.error(text(args));
+  console.warn = (...args: unknown[]) => log.warn(text(args));
+}

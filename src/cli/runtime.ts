@@ -4,7 +4,7 @@ import { type Config, isDistributed } from '../config.js';
 import type { Source } from '../domain.js';
 import { createEvidenceStore } from '../evidence/index.js';
 import type { EvidenceStore } from '../evidence/port.js';
-import { type Logger, logger } from '../log.js';
+import { consoleToLog, type Logger, logger } from '../log.js';
 import type { StageDeps } from '../pipeline/stages.js';
 import { createQueues } from '../queue/index.js';
 import type { JobQueues } from '../queue/port.js';
@@ -12,6 +12,7 @@ import { loadSources, saveRejected } from '../sources/index.js';
 import type { ArticleStore } from '../store/port.js';
 import { crawlOptionsFrom } from './crawl-options.js';
 import { storeFor } from './store.js';
+import { watchShutdown } from './shutdown.js';
 
 /** Everything a command needs, built from the parsed configuration: the one place wiring happens. */
 export interface Runtime {
@@ -48,6 +49,8 @@ export async function loadSourceMap(
 
 export async function openRuntime(config: Config, options: { withSources?: boolean } = {}): Promise<Runtime> {
   const log = logger('kuzet');
+  watchShutdown(log);
+  consoleToLog(logger('lib'));
   const mode = isDistributed(config) ? 'distributed' : 'embedded';
   if (mode === 'embedded' && (config.elasticsearchUrl || config.redisUrl)) {
     log.warn('ELASTICSEARCH_URL and REDIS_URL are both needed for the distributed mode; running embedded', {
@@ -74,6 +77,7 @@ export async function openRuntime(config: Config, options: { withSources?: boole
   const queues = createQueues({
     redisUrl: mode === 'distributed' ? config.redisUrl : undefined,
     prefix: config.queuePrefix,
+    lockMs: config.leaseMs,
   });
   const stageDeps: StageDeps = {
     store,
@@ -94,6 +98,7 @@ export async function openRuntime(config: Config, options: { withSources?: boole
         recheckAfterMs: config.recheckAfter,
       },
     },
+    leaseMs: config.leaseMs,
     ...(hooks
       ? {
           webhooks: {
@@ -130,9 +135,7 @@ export async function openRuntime(config: Config, options: { withSources?: boole
   };
 }
 
-/** Resolves on the first SIGINT or SIGTERM. */
+/** Resolves on the first SIGINT or SIGTERM; from then on the process exits within SHUTDOWN_GRACE_MS. */
 export function untilSignal(): Promise<NodeJS.Signals> {
-  return new Promise((resolve) => {
-    for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => resolve(signal));
-  });
+  return watchShutdown(logger('kuzet'));
 }

@@ -43,6 +43,8 @@ export interface CrawlReport {
   /** Each feed, sitemap, listing and channel page of the source: status, Content-Type, items, newest date. */
   entry_points: EntryPointReport[];
   duration_ms: number;
+  /** Set when the crawl was stopped before it finished (shutdown, a lost lease): why. */
+  cut_short?: string;
 }
 
 export const LABELS = {

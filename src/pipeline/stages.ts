@@ -37,11 +37,13 @@ export interface WebhookJob {
 /** The job id of a delivery, also sent as X-Kuzet-Delivery (webhook ids hold no '.'). */
 const deliveryId = (job: WebhookJob) => `${job.webhook_id}.${job.article_id}`;
 
-/** Longest a crawl may hold its source's lease; a worker that dies frees it after this. */
-const CRAWL_LEASE_MS = 2 * 60 * 60 * 1000;
+/** Default lease of a crawl on its source, renewed by heartbeat; a worker that dies frees it after this. */
+export const CRAWL_LEASE_MS = 30_000;
 
 export interface CrawlJob {
   source_id: string;
+  /** Set on the one follow-up of a job that found its source leased. */
+  retry?: boolean;
 }
 
 export interface StageDeps {
@@ -59,6 +61,8 @@ export interface StageDeps {
   documents: 'queue' | 'inline';
   /** Aborted on shutdown: crawls in progress stop taking new pages and finish quickly. */
   signal?: AbortSignal;
+  /** Lease of a crawl on its source in ms (`KUZET_LEASE_MS`, default 30 s), renewed every third of it. */
+  leaseMs?: number;
   /** Webhook subscriptions (KUZET_WEBHOOKS_FILE) and how to reach them. */
   webhooks?: { hooks: Webhook[]; allowPrivate: boolean; publicUrl: string | null };
   /** Captures, re-checks and their settings; absent, nothing is captured or re-checked. */
@@ -135,7 +139,17 @@ export function startWebhookWorker(deps: StageDeps, concurrency: number): QueueW
   return deps.queues.work<WebhookJob>(QUEUES.webhooks, handleWebhook(deps), { concurrency });
 }
 
-/** Crawl one source and record its health: the `crawl` stage. */
+/** Why `signal` was aborted, in words. */
+function abortReason(signal: AbortSignal): string {
+  const reason = signal.reason as unknown;
+  if (reason instanceof Error && reason.name !== 'AbortError') return reason.message;
+  return typeof reason === 'string' ? reason : 'shutdown';
+}
+
+/**
+ * Crawl one source and record its health: the `crawl` stage. The health shows the crawl in progress
+ * from its start; a crawl stopped by `deps.signal` (shutdown, a lost lease) is recorded as cut short.
+ */
 export async function runCrawl(source: Source, deps: StageDeps): Promise<CrawlReport> {
   const processInline = handleDocument(deps);
   const emit =
@@ -148,6 +162,9 @@ export async function runCrawl(source: Source, deps: StageDeps): Promise<CrawlRe
             attempts: 5,
           });
   const started = new Date().toISOString();
+  const counts = { ok: false, items_found: 0, items_new: 0 };
+  await deps.store.recordHealth({ source_id: source.id, at: started, event: 'started', ...counts });
+  deps.log.info('crawl started', { source: source.id });
   let report: CrawlReport;
   try {
     report = await crawlSource(source, {
@@ -173,49 +190,84 @@ export async function runCrawl(source: Source, deps: StageDeps): Promise<CrawlRe
       duration_ms: 0,
     };
   }
+  if (deps.signal?.aborted) report.cut_short = abortReason(deps.signal);
   await deps.store.recordHealth({
     source_id: source.id,
     at: started,
+    ...(report.cut_short ? { event: 'cut_short' as const } : {}),
     ok: report.ok,
     items_found: report.items_found,
     items_new: report.items_new,
-    error: report.ok ? undefined : report.errors.slice(0, 3).join('; ') || 'crawl failed',
+    error: report.cut_short
+      ? `cut short: ${report.cut_short}`
+      : report.ok
+        ? undefined
+        : report.errors.slice(0, 3).join('; ') || 'crawl failed',
   });
-  const level = report.ok ? 'info' : 'warn';
-  deps.log[level]('crawl finished', {
+  const level = report.ok && !report.cut_short ? 'info' : 'warn';
+  deps.log[level](report.cut_short ? 'crawl cut short' : 'crawl finished', {
     source: source.id,
     ok: report.ok,
     found: report.items_found,
     new: report.items_new,
     errors: report.errors.slice(0, 5),
+    ...(report.cut_short ? { cut_short: report.cut_short } : {}),
   });
   return report;
 }
 
+/**
+ * The `crawl` stage's job: crawl a source under its lease, so one source is crawled by one worker at a
+ * time. The lease is renewed while the crawl runs and released on every exit; a crawl whose lease is lost
+ * (its worker stalled past the lease, Redis lost the key) stops. A job that finds the source leased is
+ * recorded as skipped in the source's health and tried once more after a lease period, so the source of a
+ * worker that died is crawled again within about a minute.
+ */
+export function handleCrawl(deps: StageDeps) {
+  const leaseMs = deps.leaseMs ?? CRAWL_LEASE_MS;
+  return async ({ source_id, retry }: CrawlJob) => {
+    const source = deps.sources().get(source_id);
+    if (!source) {
+      deps.log.warn('crawl job for an unknown source skipped', { source: source_id });
+      return;
+    }
+    if (deps.signal?.aborted) throw new Error('shutting down: the crawl is left for another worker');
+    const lease = await deps.queues.lease(`crawl:${source_id}`, leaseMs);
+    if (!lease) {
+      const note = retry
+        ? 'another crawl of this source is still running after a lease period; skipped until the next slot'
+        : `another crawl of this source is running; trying again in ${Math.round((2 * leaseMs) / 1000)} s`;
+      deps.log.warn('crawl skipped', { source: source_id, reason: note });
+      await deps.store.recordHealth({
+        source_id,
+        at: new Date().toISOString(),
+        event: 'skipped',
+        ok: false,
+        items_found: 0,
+        items_new: 0,
+        error: note,
+      });
+      if (!retry) {
+        await deps.queues.add<CrawlJob>(
+          QUEUES.crawl,
+          { source_id, retry: true },
+          { jobId: `crawl-${source_id}-retry-${Math.floor(Date.now() / leaseMs)}`, delayMs: 2 * leaseMs },
+        );
+      }
+      return;
+    }
+    const signal = deps.signal ? AbortSignal.any([deps.signal, lease.lost]) : lease.lost;
+    try {
+      await runCrawl(source, { ...deps, signal });
+    } finally {
+      await lease.release();
+    }
+  };
+}
+
 /** Start the workers of both stages on the queue backend. */
 export function startWorkers(deps: StageDeps, concurrency: number): QueueWorker[] {
-  const crawlWorker = deps.queues.work<CrawlJob>(
-    QUEUES.crawl,
-    async ({ source_id }) => {
-      const source = deps.sources().get(source_id);
-      if (!source) {
-        deps.log.warn('crawl job for an unknown source skipped', { source: source_id });
-        return;
-      }
-      // A crawl that outlasts its schedule slot must not run twice at once, in any worker process.
-      const release = await deps.queues.lease(`crawl:${source_id}`, CRAWL_LEASE_MS);
-      if (!release) {
-        deps.log.info('crawl skipped: the previous crawl of this source is still running', { source: source_id });
-        return;
-      }
-      try {
-        await runCrawl(source, deps);
-      } finally {
-        await release();
-      }
-    },
-    { concurrency },
-  );
+  const crawlWorker = deps.queues.work<CrawlJob>(QUEUES.crawl, handleCrawl(deps), { concurrency });
   const workers = [crawlWorker];
   if (deps.documents === 'queue') {
     workers.push(deps.queues.work<CrawledDocument>(QUEUES.documents, handleDocument(deps), { concurrency }));

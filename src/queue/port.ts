@@ -2,6 +2,10 @@
  * The queue port: named queues of JSON jobs. Two adapters implement it (queue/memory for the
  * embedded mode, queue/bullmq over Redis) and test/queue/contract.ts runs against both.
  */
+import type { Lease } from './lease.js';
+
+export type { Lease } from './lease.js';
+
 export interface JobOptions {
   /** Jobs with the same id are enqueued once while the first is waiting, active or completed. */
   jobId?: string;
@@ -23,10 +27,11 @@ export interface JobQueues {
   drained(queue: string): Promise<void>;
   /**
    * Takes an exclusive lease on `key` for `ttlMs` (held across every process on the same backend),
-   * or resolves null when another holder has it. The returned function releases it; a holder that
-   * dies releases it by expiry.
+   * or resolves null when another holder has it. A heartbeat renews it while the holder lives; its
+   * `lost` signal aborts when a renewal fails (fencing), and `release()` frees it. A holder that dies
+   * frees it by expiry, within `ttlMs`.
    */
-  lease(key: string, ttlMs: number): Promise<(() => Promise<void>) | null>;
+  lease(key: string, ttlMs: number): Promise<Lease | null>;
   counts(
     queue: string,
   ): Promise<{ waiting: number; active: number; completed: number; failed: number; delayed: number }>;

@@ -14,6 +14,11 @@ export interface QueueSettings {
   keepCompleted?: { count?: number; ageSeconds?: number };
   /** Failed jobs kept for inspection and counts. */
   keepFailed?: { count?: number };
+  /**
+   * How long a worker's hold on an active job lasts without renewal (BullMQ lock, renewed while the worker
+   * lives); a job whose worker died runs again within about twice this (default 30000).
+   */
+  lockMs?: number;
 }
 
 export type ResolvedQueueSettings = {
@@ -21,6 +26,7 @@ export type ResolvedQueueSettings = {
   backoffMs: number;
   keepCompleted: { count: number; ageSeconds: number };
   keepFailed: { count: number };
+  lockMs: number;
 };
 
 export function resolveQueueSettings(settings: QueueSettings, adapter: string): ResolvedQueueSettings {
@@ -34,6 +40,7 @@ export function resolveQueueSettings(settings: QueueSettings, adapter: string): 
       ageSeconds: check(settings.keepCompleted?.ageSeconds, 7 * 24 * 3600, 'keepCompleted.ageSeconds'),
     },
     keepFailed: { count: check(settings.keepFailed?.count, 10_000, 'keepFailed.count') },
+    lockMs: check(settings.lockMs, 30_000, 'lockMs'),
   };
 }
 

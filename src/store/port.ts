@@ -18,6 +18,11 @@ export interface ClusterCandidate {
 export interface HealthUpdate {
   source_id: string;
   at: string;
+  /**
+   * What happened: a crawl `started`, was `skipped` (another crawl held the source) or was `cut_short`
+   * (shutdown, a lost lease); when absent, a crawl finished, successfully when `ok`.
+   */
+  event?: 'started' | 'skipped' | 'cut_short';
   ok: boolean;
   items_found: number;
   items_new: number;

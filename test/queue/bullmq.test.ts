@@ -14,6 +14,7 @@ function redisUrl(): string {
   return REDIS_URL;
 }
 
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const prefixes: string[] = [];
 const newPrefix = () => {
   const prefix = `test-${randomUUID()}`;
@@ -94,14 +95,40 @@ describe('bullmq leases', () => {
     const a = createBullmqQueues({ redisUrl: redisUrl(), prefix });
     const b = createBullmqQueues({ redisUrl: redisUrl(), prefix });
     try {
-      const release = await a.lease('crawl:orda', 60_000);
-      expect(release).not.toBeNull();
+      const lease = await a.lease('crawl:orda', 60_000);
+      expect(lease).not.toBeNull();
       expect(await b.lease('crawl:orda', 60_000)).toBeNull();
-      await release?.();
+      await lease?.release();
       expect(await b.lease('crawl:orda', 60_000)).not.toBeNull();
     } finally {
       await a.close();
       await b.close();
+    }
+  });
+
+  it('expire when their holder died (stopped renewing), and fence a holder whose key vanished', async () => {
+    const prefix = newPrefix();
+    const queues = createBullmqQueues({ redisUrl: redisUrl(), prefix });
+    admin ??= new Redis(redisUrl());
+    try {
+      // A dead process's lease: set once, never renewed.
+      await admin.set(`${prefix}:lease:crawl:dead`, 'dead-holder', 'PX', 200);
+      expect(await queues.lease('crawl:dead', 200)).toBeNull();
+      await sleep(300);
+      const taken = await queues.lease('crawl:dead', 60_000);
+      expect(taken).not.toBeNull();
+      await taken?.release();
+
+      // Redis restarted without persistence: the key is gone, so the holder must stop.
+      const held = await queues.lease('crawl:fenced', 300);
+      expect(held?.lost.aborted).toBe(false);
+      await admin.del(`${prefix}:lease:crawl:fenced`);
+      await sleep(250);
+      expect(held?.lost.aborted).toBe(true);
+      expect(String(held?.lost.reason)).toMatch(/taken over or expired/);
+      await held?.release();
+    } finally {
+      await queues.close();
     }
   });
 });

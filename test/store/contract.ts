@@ -208,6 +208,24 @@ export function runStoreContract(name: string, makeStore: MakeStore): void {
         await expect(search({ sort: 'date', cursor: 'bm90IGEgY3Vyc29y' })).rejects.toBeInstanceOf(StoreRequestError);
       });
 
+      it('rejects tampered cursors of the right sort: huge offsets, empty or ill-typed positions', async () => {
+        const forged = (key: string, position: object) =>
+          Buffer.from(JSON.stringify({ key, ...position })).toString('base64url');
+        const cases: Array<[Partial<SearchRequest>, string]> = [
+          [{ sort: 'relevance', collapse: true, query: term('мигрант') }, forged('relevance|c', { offset: 1e300 })],
+          [{ sort: 'relevance', collapse: true, query: term('мигрант') }, forged('relevance|c', { offset: 10_001 })],
+          [{ sort: 'relevance', collapse: true, query: term('мигрант') }, forged('relevance|c', { offset: -1 })],
+          [{ sort: 'date' }, forged('date|a', { after: [] })],
+          [{ sort: 'date' }, forged('date|a', { after: ['zzz', 'id'] })],
+          [{ sort: 'date' }, forged('date|a', { after: [1, 2, 3] })],
+          [{ sort: 'date' }, forged('date|a', { after: [null, 'id'] })],
+          [{ sort: 'relevance', query: term('мигрант') }, forged('relevance|a', { after: [Number.MAX_VALUE, {}] })],
+        ];
+        for (const [over, cursor] of cases) {
+          await expect(search({ ...over, cursor }), cursor).rejects.toBeInstanceOf(StoreRequestError);
+        }
+      });
+
       it('collapses near-duplicates to one hit per cluster, counting clusters', async () => {
         const r = await search({ sort: 'date', collapse: true });
         expect(r.total).toBe(7);
@@ -582,6 +600,11 @@ export function runStoreContract(name: string, makeStore: MakeStore): void {
           items_new: 0,
           errors: 0,
           consecutive_failures: 0,
+          crawling_since: null,
+          last_outcome: null,
+          last_note: null,
+          last_skipped_at: null,
+          skipped: 0,
         });
       });
 
@@ -625,9 +648,54 @@ export function runStoreContract(name: string, makeStore: MakeStore): void {
           items_new: 3,
           errors: 2,
           consecutive_failures: 0,
+          crawling_since: null,
+          last_outcome: 'ok',
+          last_note: null,
+          last_skipped_at: null,
+          skipped: 0,
         });
         const tengri = (await ctx.store.listSources()).find((s) => s.id === 'tengri');
         expect(tengri?.health).toEqual(ok);
+      });
+
+      it('shows a crawl in progress, a skipped one and one cut short, none of them a failure or a success', async () => {
+        const at = (m: number) => `2024-06-01T00:${String(m).padStart(2, '0')}:00Z`;
+        const base = { source_id: 'stuck', ok: false, items_found: 0, items_new: 0 };
+        await ctx.store.upsertSources([source('stuck')]);
+        const started = await ctx.store.recordHealth({ ...base, at: at(0), event: 'started' });
+        expect(started).toMatchObject({ crawling_since: at(0), last_attempt_at: null });
+        const skipped = await ctx.store.recordHealth({
+          ...base,
+          at: at(5),
+          event: 'skipped',
+          error: 'the crawl started at 00:00 still holds the source',
+        });
+        expect(skipped).toMatchObject({
+          crawling_since: at(0),
+          last_outcome: 'skipped',
+          last_note: 'the crawl started at 00:00 still holds the source',
+          last_skipped_at: at(5),
+          skipped: 1,
+        });
+        const cut = await ctx.store.recordHealth({
+          ...base,
+          at: at(6),
+          event: 'cut_short',
+          items_found: 9,
+          items_new: 2,
+          error: 'shutdown',
+        });
+        expect(cut).toMatchObject({
+          crawling_since: null,
+          last_outcome: 'cut_short',
+          last_note: 'shutdown',
+          last_success_at: null,
+          errors: 0,
+          consecutive_failures: 0,
+          items_new: 2,
+        });
+        const listed = (await ctx.store.listSources()).find((s) => s.id === 'stuck');
+        expect(listed?.health).toEqual(cut);
       });
 
       it('counts every one of several crawls that finish at once, the first record included', async () => {

@@ -1,6 +1,6 @@
 import { QUEUES, runCrawl, startWebhookWorker } from '../../pipeline/stages.js';
 import { parseCommand } from '../flags.js';
-import { openRuntime } from '../runtime.js';
+import { openRuntime, untilSignal } from '../runtime.js';
 
 const USAGE = `Usage: kuzet crawl --once [--sources DIR] [--data DIR] [--only ID[,ID...]]
 
@@ -18,10 +18,13 @@ export async function run(argv: string[]): Promise<number> {
   const only = typeof parsed.values.only === 'string' ? new Set(parsed.values.only.split(',')) : null;
   const sources = [...runtime.sources.values()].filter((s) => s.enabled && (!only || only.has(s.id)));
   let failed = 0;
+  // SIGTERM cuts the crawl in progress short (recorded so in its health) and skips the sources after it.
+  void untilSignal().then(() => runtime.abort());
   // Embedded, the in-process queue is gone when this command exits: deliver webhooks before it does.
   const webhooks = runtime.mode === 'embedded' ? startWebhookWorker(runtime.stageDeps, 2) : null;
   try {
     for (const source of sources) {
+      if (runtime.stageDeps.signal?.aborted) break;
       const report = await runCrawl(source, { ...runtime.stageDeps, documents: 'inline' });
       if (!report.ok) failed++;
       console.log(JSON.stringify(report));

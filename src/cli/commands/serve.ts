@@ -2,7 +2,7 @@ import { serve as serveHttp } from '@hono/node-server';
 import { createApp } from '../../api/app.js';
 import { startRecheckScheduler } from '../../pipeline/recheck.js';
 import { startScheduler } from '../../pipeline/schedule.js';
-import { startWorkers } from '../../pipeline/stages.js';
+import { QUEUES, startWorkers } from '../../pipeline/stages.js';
 import { parseCommand } from '../flags.js';
 import { openRuntime, untilSignal } from '../runtime.js';
 
@@ -31,6 +31,7 @@ export async function run(argv: string[]): Promise<number> {
     log,
     requireLogin: config.requireLogin,
     ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}),
+    ...(runtime.mode === 'distributed' ? { dependencies: { redis: () => runtime.queues.counts(QUEUES.crawl) } } : {}),
   });
   const server = serveHttp({ fetch: app.fetch, port: config.port, hostname: config.host });
   await new Promise<void>((resolve, reject) => {

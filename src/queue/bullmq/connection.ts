@@ -1,7 +1,8 @@
 import { Redis } from 'ioredis';
-import { logger } from '../../log.js';
+import { logger, repeatLimited } from '../../log.js';
 
-const log = logger('queue');
+/** Connection errors repeat several times a second while Redis is down: the first is logged, repeats counted. */
+const warn = repeatLimited(logger('queue'), 'warn');
 
 /**
  * An ioredis connection whose errors are logged rather than thrown as unhandled events; ioredis keeps
@@ -19,14 +20,8 @@ export function redisConnection(url: string, role: 'producer' | 'worker', prefix
   } catch (error) {
     throw new Error(`bullmq queue: cannot use Redis URL ${JSON.stringify(url)}: ${(error as Error).message}`);
   }
-  let lastMessage = '';
   redis.on('error', (error: Error) => {
-    if (error.message === lastMessage) return;
-    lastMessage = error.message;
-    log.warn('redis connection error; retrying in the background', { role, error: error.message });
-  });
-  redis.on('ready', () => {
-    lastMessage = '';
+    warn('redis connection error; retrying in the background', { role, error: error.message }, error.message);
   });
   return redis;
 }

@@ -1,16 +1,22 @@
 import { Queue, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
-import { logger } from '../../log.js';
+import { logger, repeatLimited } from '../../log.js';
+import { heartbeatLease, withLimit } from '../lease.js';
 import type { JobOptions, JobQueues, QueueWorker } from '../port.js';
 import { jobAttempts, type QueueSettings, resolveQueueSettings } from '../settings.js';
 import { closeConnection, redisConnection } from './connection.js';
 import { decodeJobId, encodeJobId } from './job-id.js';
 
 const log = logger('queue');
+const warnRepeated = repeatLimited(log, 'warn');
 const PENDING_STATES = ['waiting', 'delayed', 'active', 'prioritized', 'waiting-children'] as const;
 const DRAIN_POLL_MS = 50;
+/** Longest taking a lease may wait for Redis before it fails (the crawl is tried again later). */
+const LEASE_CALL_LIMIT_MS = 5_000;
 const RELEASE_IF_OWNER =
   "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end";
+const RENEW_IF_OWNER =
+  "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('pexpire', KEYS[1], ARGV[2]) else return 0 end";
 
 export interface BullmqQueueOptions extends QueueSettings {
   redisUrl: string;
@@ -41,7 +47,9 @@ export function createBullmqQueues(options: BullmqQueueOptions): JobQueues {
     let queue = queues.get(name);
     if (!queue) {
       queue = new Queue(name, { connection: producer, prefix });
-      queue.on('error', (error: Error) => log.warn('queue error', { queue: name, error: error.message }));
+      queue.on('error', (error: Error) =>
+        warnRepeated('queue error', { queue: name, error: error.message }, `queue|${error.message}`),
+      );
       queues.set(name, queue);
     }
     return queue;
@@ -53,12 +61,16 @@ export function createBullmqQueues(options: BullmqQueueOptions): JobQueues {
     async lease(key: string, ttlMs: number) {
       const redisKey = `${prefix}:lease:${key}`;
       const token = `${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}`;
-      const taken = await producer.set(redisKey, token, 'PX', Math.max(1, Math.round(ttlMs)), 'NX');
+      const ttl = Math.max(1, Math.round(ttlMs));
+      const taken = await withLimit(producer.set(redisKey, token, 'PX', ttl, 'NX'), LEASE_CALL_LIMIT_MS);
       if (taken !== 'OK') return null;
-      return async () => {
-        // Delete only our own lease: after expiry someone else may hold the key.
-        await producer.eval(RELEASE_IF_OWNER, 1, redisKey, token);
-      };
+      // Renew and delete only our own lease: after expiry someone else may hold the key.
+      return heartbeatLease(key, ttl, {
+        renew: async () => (await producer.eval(RENEW_IF_OWNER, 1, redisKey, token, String(ttl))) === 1,
+        free: async () => {
+          await producer.eval(RELEASE_IF_OWNER, 1, redisKey, token);
+        },
+      });
     },
 
     async add<T>(queueName: string, data: T, jobOptions: JobOptions = {}): Promise<void> {
@@ -89,12 +101,23 @@ export function createBullmqQueues(options: BullmqQueueOptions): JobQueues {
         throw new Error(`bullmq queue: concurrency must be a positive integer, got ${concurrency}`);
       }
       const connection = redisConnection(options.redisUrl, 'worker', prefix);
-      const worker = new Worker(queueName, async (job) => handler(job.data as T), { connection, prefix, concurrency });
-      worker.on('error', (error: Error) => log.warn('worker error', { queue: queueName, error: error.message }));
+      const worker = new Worker(queueName, async (job) => handler(job.data as T), {
+        connection,
+        prefix,
+        concurrency,
+        lockDuration: settings.lockMs,
+        stalledInterval: settings.lockMs,
+      });
+      worker.on('error', (error: Error) =>
+        warnRepeated('worker error', { queue: queueName, error: error.message }, `worker|${error.message}`),
+      );
       worker.on('failed', (job, error) => {
-        if (!job || job.attemptsMade < (job.opts.attempts ?? 1)) return;
+        if (!job) return;
         const id = job.id?.startsWith('j') ? decodeJobId(job.id) : job.id;
-        log.warn('job failed after its last attempt', { queue: queueName, job: id, error: error.message });
+        const attempts = job.opts.attempts ?? 1;
+        const fields = { queue: queueName, job: id, attempt: job.attemptsMade, attempts, error: error.message };
+        if (job.attemptsMade < attempts) log.warn('job attempt failed; retried with backoff', fields);
+        else log.warn('job failed after its last attempt', fields);
       });
       return trackWorker(workers, worker, connection);
     },

@@ -1,3 +1,4 @@
+import { heartbeatLease } from '../lease.js';
 import type { JobOptions, JobQueues, QueueWorker } from '../port.js';
 import { jobAttempts, type QueueSettings, resolveQueueSettings } from '../settings.js';
 import { type MemoryWorker, NamedMemoryQueue } from './named-queue.js';
@@ -42,9 +43,20 @@ export function createMemoryQueues(options: QueueSettings = {}): JobQueues {
       if (held && held.until > Date.now()) return null;
       const token = ++leaseTokens;
       leases.set(key, { token, until: Date.now() + ttlMs });
-      return async () => {
-        if (leases.get(key)?.token === token) leases.delete(key);
+      const owned = () => {
+        const current = leases.get(key);
+        return current?.token === token && current.until > Date.now() ? current : null;
       };
+      return heartbeatLease(key, ttlMs, {
+        async renew() {
+          const current = owned();
+          if (current) current.until = Date.now() + ttlMs;
+          return Boolean(current);
+        },
+        async free() {
+          if (owned()) leases.delete(key);
+        },
+      });
     },
 
     async add<T>(queue: string, data: T, jobOptions: JobOptions = {}): Promise<void> {

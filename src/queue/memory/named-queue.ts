@@ -112,6 +112,13 @@ export class NamedMemoryQueue {
     } catch (error) {
       job.attemptsMade++;
       if (job.attemptsMade < job.attempts) {
+        log.warn('job attempt failed; retried with backoff', {
+          queue: this.name,
+          job: job.key,
+          attempt: job.attemptsMade,
+          attempts: job.attempts,
+          error: String(error),
+        });
         this.delay(job, backoffDelay(this.settings.backoffMs, job.attemptsMade));
       } else {
         log.warn('job failed after its last attempt', {

@@ -7,8 +7,8 @@ import { Client, errors, type estypes } from '@elastic/elasticsearch';
 import type { Article, Classification, Source, SourceHealth, SourceWithHealth } from '../../domain.js';
 import type { SearchFilters, SearchRequest } from '../../search/query.js';
 import { analyzeQuery } from '../analyzed-query.js';
-import { StoreRequestError } from '../errors.js';
-import { emptyHealth, nextHealth } from '../health.js';
+import { StoreRequestError, StoreUnavailableError } from '../errors.js';
+import { nextHealth, storedHealth } from '../health.js';
 import type { ArticleStore, HealthUpdate } from '../port.js';
 import { dedupeKeys } from './dedupe-keys.js';
 import { articleDocument, articleFromSource, classificationUpdate } from './documents.js';
@@ -35,7 +35,7 @@ export interface ElasticsearchStoreOptions {
   shards?: number;
   /** Replicas of every index (default 0; set 1+ on a multi-node cluster). */
   replicas?: number;
-  /** Request timeout in ms (default 30000). */
+  /** Request timeout in ms (default 15000). */
   requestTimeout?: number;
 }
 
@@ -46,9 +46,35 @@ const byDate: estypes.SortCombinations[] = [{ date: { order: 'asc' } }, { id: { 
 const HEALTH_WRITE_ATTEMPTS = 10;
 const isNotFound = (err: unknown) => err instanceof errors.ResponseError && err.statusCode === 404;
 
+/** Elasticsearch answers that mean "not now": overload, a tripped breaker, a node or cluster unavailable. */
+const UNAVAILABLE_STATUS = new Set([429, 502, 503, 504]);
+const OVERLOAD_TYPES = ['circuit_breaking_exception', 'es_rejected_execution_exception', 'too_many_requests'];
+
+function unavailable(err: unknown): string | null {
+  if (
+    err instanceof errors.ConnectionError ||
+    err instanceof errors.TimeoutError ||
+    err instanceof errors.NoLivingConnectionsError
+  ) {
+    return `Elasticsearch is unreachable (${err.message})`;
+  }
+  if (!(err instanceof errors.ResponseError)) return null;
+  const body = JSON.stringify(err.body ?? '');
+  if (UNAVAILABLE_STATUS.has(err.statusCode ?? 0) || OVERLOAD_TYPES.some((t) => body.includes(t))) {
+    return `Elasticsearch is overloaded or unavailable (${err.statusCode})`;
+  }
+  return null;
+}
+
 function wrap(what: string, err: unknown): Error {
-  if (err instanceof StoreRequestError || (err instanceof Error && err.message.startsWith('elasticsearch store:')))
+  if (
+    err instanceof StoreRequestError ||
+    err instanceof StoreUnavailableError ||
+    (err instanceof Error && err.message.startsWith('elasticsearch store:'))
+  )
     return err;
+  const down = unavailable(err);
+  if (down) return new StoreUnavailableError(`elasticsearch store: ${what} failed: ${down}`, 5, { cause: err });
   const reason =
     err instanceof errors.ResponseError
       ? `${err.statusCode} ${err.message}`
@@ -68,7 +94,9 @@ const stateId = (key: string) =>
  * await store.init(); // creates kuzet-articles, kuzet-sources, kuzet-state if missing
  */
 export function createElasticsearchStore(options: ElasticsearchStoreOptions): ArticleStore {
-  const client = new Client({ node: options.node, requestTimeout: options.requestTimeout ?? 30_000 });
+  // One retry, not three: a caller (an API request, a queue job with its own backoff) learns of an outage in
+  // seconds instead of minutes.
+  const client = new Client({ node: options.node, requestTimeout: options.requestTimeout ?? 15_000, maxRetries: 1 });
   const idx = indexNames(options.indexPrefix);
   const settings = (shards: number) => ({ number_of_shards: shards, number_of_replicas: options.replicas ?? 0 });
 
@@ -137,7 +165,7 @@ export function createElasticsearchStore(options: ElasticsearchStoreOptions): Ar
         });
         return r.hits.hits.flatMap((h): SourceWithHealth[] => {
           const s = h._source?.source;
-          return s ? [{ ...s, health: h._source?.health ?? emptyHealth(s.id) }] : [];
+          return s ? [{ ...s, health: storedHealth(s.id, h._source?.health) }] : [];
         });
       }),
 

@@ -8,7 +8,7 @@ import type { Article, Classification, Source, SourceHealth, SourceWithHealth } 
 import type { SearchFilters, SearchRequest } from '../../search/query.js';
 import { analyzeQuery } from '../analyzed-query.js';
 import { deriveFields } from '../derived.js';
-import { emptyHealth, nextHealth } from '../health.js';
+import { nextHealth, storedHealth } from '../health.js';
 import type { ArticleStore, ClusterCandidate, HealthUpdate } from '../port.js';
 import type { ColumnValues } from './columns.js';
 import { sqliteReviewRoles } from './reviews.js';
@@ -167,7 +167,7 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
         .all() as Array<{ doc: string; health: string | null }>;
       return rows.map((r) => {
         const source = JSON.parse(r.doc) as Source;
-        return { ...source, health: r.health ? (JSON.parse(r.health) as SourceHealth) : emptyHealth(source.id) };
+        return { ...source, health: storedHealth(source.id, r.health ? (JSON.parse(r.health) as SourceHealth) : null) };
       });
     },
 
