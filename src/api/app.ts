@@ -46,6 +46,7 @@ export function createApp(deps: AppDeps): Hono {
     requireLogin: deps.requireLogin ?? false,
     thresholds: deps.thresholds ? () => deps.thresholds ?? {} : modelThresholds,
     evidence: deps.evidence ?? null,
+    dependencies: deps.dependencies ?? {},
   };
   const app = new Hono();
   app.use('*', securityHeaders());

@@ -18,6 +18,8 @@ export interface AppDeps {
   thresholds?: Partial<Record<Label, number>>;
   /** Kept captures, for the capture views and WARC downloads; absent, those answer 404. */
   evidence?: EvidenceStore;
+  /** Probes /health runs besides the store's, by name (e.g. the queue's Redis); each resolves when it is up. */
+  dependencies?: Record<string, () => Promise<unknown>>;
 }
 
 export type RouteDeps = Required<Omit<AppDeps, 'publicUrl' | 'thresholds' | 'evidence'>> & {

@@ -1,8 +1,8 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import type { Logger } from '../log.js';
-import { StoreRequestError } from '../store/errors.js';
+import { type Logger, repeatLimited } from '../log.js';
+import { StoreRequestError, StoreUnavailableError } from '../store/errors.js';
 
 /** The one error body every endpoint answers with. */
 export interface ErrorBody {
@@ -38,6 +38,11 @@ export function errorHandler(log: Logger) {
   return (err: Error, c: Context): Response => {
     if (err instanceof StoreRequestError) return c.json(errorBody(400, `${err.param}: ${err.message}`, err.param), 400);
     if (err instanceof HTTPException && !(err instanceof ApiError) && err.res) return err.getResponse();
+    if (err instanceof StoreUnavailableError) {
+      unavailableLog(log)('store unavailable; answered 503', { path: c.req.path, error: err.message }, err.message);
+      c.header('retry-after', String(err.retryAfterSeconds));
+      return c.json(errorBody(503, `The store is busy or unreachable; try again in ${err.retryAfterSeconds} s.`), 503);
+    }
     if (err instanceof HTTPException) {
       const param = err instanceof ApiError ? err.param : undefined;
       const status = err.status;
@@ -47,12 +52,23 @@ export function errorHandler(log: Logger) {
         status,
       );
     }
-    log.error('request failed', { path: c.req.path, error: err.message, stack: err.stack });
+    log.error('request failed', { path: c.req.path, error: err.message });
     return c.json(
       errorBody(500, 'Internal error; the request was not completed. Try again; if it persists, check the server log.'),
       500,
     );
   };
+}
+
+const limiters = new WeakMap<Logger, ReturnType<typeof repeatLimited>>();
+/** One warning per distinct outage message every 30 s, with the count of those held back. */
+function unavailableLog(log: Logger) {
+  let limited = limiters.get(log);
+  if (!limited) {
+    limited = repeatLimited(log, 'warn');
+    limiters.set(log, limited);
+  }
+  return limited;
 }
 
 /** Hono `notFound` handler in the same error format. */

@@ -2,10 +2,14 @@ import { z } from 'zod';
 import { LABELS, LANGS } from '../domain.js';
 import { parseQuery, QuerySyntaxError } from '../search/parse.js';
 import type { QueryNode, SearchFilters, SearchRequest } from '../search/query.js';
+import { cursorProblem } from '../store/cursor.js';
 import { ApiError } from './errors.js';
 
 const DATE = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
 const KEY = /^[\p{L}\p{N}_.:-]{1,64}$/u;
+/** Dates outside these years are refused, so no store is asked for a date it cannot represent. */
+const FIRST_YEAR = 1900;
+const LAST_YEAR = 2199;
 
 const list = <T extends z.ZodType>(item: T, max: number, what: string) =>
   z
@@ -18,6 +22,7 @@ const date = (what: string) =>
     .string()
     .regex(DATE, { error: `${what} must be YYYY-MM-DD or an ISO datetime like 2025-03-01T12:00:00Z` })
     .refine(validDate, { error: `${what} is not a real date` })
+    .refine(inYears, { error: `${what} must fall in the years ${FIRST_YEAR}..${LAST_YEAR}` })
     .optional()
     .describe(
       `${what === 'from' ? 'Earliest' : 'Latest'} publication date or datetime, inclusive${what === 'to' ? ' (a bare date covers the whole day)' : ''}`,
@@ -107,6 +112,7 @@ export const searchParams = z.strictObject({
   cursor: z
     .string()
     .regex(/^[A-Za-z0-9_\-.~:=+/]{1,1024}$/, { error: 'is not a cursor from a previous page' })
+    .refine((c) => cursorProblem(c) === null, { error: 'is not a cursor from a previous page; start again without it' })
     .optional()
     .describe('next_cursor from the previous page'),
   size: size(20, 'Page size 1..100'),
@@ -221,6 +227,14 @@ function validDate(value: string): boolean {
     day.getUTCDate() === d &&
     !Number.isNaN(Date.parse(value))
   );
+}
+
+function inYears(value: string): boolean {
+  const year = Number(value.slice(0, 4));
+  const ms = bound(value, false);
+  // An offset can move a datetime across a year boundary: check the instant too.
+  const instantYear = new Date(ms).getUTCFullYear();
+  return year >= FIRST_YEAR && year <= LAST_YEAR && instantYear >= FIRST_YEAR && instantYear <= LAST_YEAR;
 }
 
 function bound(value: string, end: boolean): number {

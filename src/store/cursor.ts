@@ -9,6 +9,8 @@ export type CursorPosition =
 
 type Cursor = CursorPosition & { key: string };
 
+const NOT_A_CURSOR = 'cursor is not a cursor from a previous page; start again without it';
+
 /**
  * @example
  * const next = encodeCursor('date|c', { after: ['2024-05-01T00:00:00.000Z', 'abc'] });
@@ -25,7 +27,7 @@ export function decodeCursor(cursor: string | undefined, key: string): CursorPos
   try {
     parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
   } catch {
-    throw new StoreRequestError('cursor is not a cursor from a previous page; start again without it', 'cursor');
+    throw new StoreRequestError(NOT_A_CURSOR, 'cursor');
   }
   if (!parsed || typeof parsed !== 'object' || parsed.key !== key) {
     throw new StoreRequestError(
@@ -33,13 +35,62 @@ export function decodeCursor(cursor: string | undefined, key: string): CursorPos
       'cursor',
     );
   }
-  if ('offset' in parsed && Number.isInteger(parsed.offset) && parsed.offset >= 0) return { offset: parsed.offset };
-  if (
-    'after' in parsed &&
-    Array.isArray(parsed.after) &&
-    parsed.after.every((v) => typeof v === 'string' || typeof v === 'number')
-  ) {
-    return { after: parsed.after };
+  const position = cursorPosition(parsed);
+  if (!position) throw new StoreRequestError(NOT_A_CURSOR, 'cursor');
+  return position;
+}
+
+/** Deepest offset a cursor may hold (a page of collapsed results past this many clusters). */
+export const MAX_CURSOR_OFFSET = 1_000_000;
+const MAX_ID_LENGTH = 512;
+
+/** A sort value: a finite number (a score, a date in ms) or a date string. */
+const sortValue = (v: unknown) =>
+  (typeof v === 'number' && Number.isFinite(v)) ||
+  (typeof v === 'string' && v.length <= 40 && !Number.isNaN(Date.parse(v)));
+
+/** The position a decoded cursor holds when its shape and bounds are right, else null. */
+function cursorPosition(parsed: unknown): CursorPosition | null {
+  if (!parsed || typeof parsed !== 'object') return null;
+  const c = parsed as { offset?: unknown; after?: unknown };
+  if ('offset' in c) {
+    const offset = c.offset;
+    return typeof offset === 'number' && Number.isInteger(offset) && offset >= 0 && offset <= MAX_CURSOR_OFFSET
+      ? { offset }
+      : null;
   }
-  throw new StoreRequestError('cursor is not a cursor from a previous page; start again without it', 'cursor');
+  const after = c.after;
+  if (!Array.isArray(after) || after.length !== 2) return null;
+  const [value, id] = after as unknown[];
+  if (!sortValue(value) || typeof id !== 'string' || id.length === 0 || id.length > MAX_ID_LENGTH) return null;
+  return { after: [value as string | number, id] };
+}
+
+/**
+ * Checks a cursor's shape and bounds before any store sees it (the API's one validation for both stores):
+ * null when it is well formed, else why not.
+ *
+ * @example
+ * cursorProblem('bm90IGEgY3Vyc29y'); // 'cursor is not a cursor from a previous page; start again without it'
+ */
+export function cursorProblem(cursor: string): string | null {
+  try {
+    const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    return parsed && typeof parsed.key === 'string' && cursorPosition(parsed) ? null : NOT_A_CURSOR;
+  } catch {
+    return NOT_A_CURSOR;
+  }
+}
+
+/** Clusters a collapsed relevance-ordered search pages through (Elasticsearch's result window; both stores). */
+export const RELEVANCE_COLLAPSED_WINDOW = 10_000;
+
+/** Refuses an offset page of collapsed relevance results that ends past the window. */
+export function checkCollapsedWindow(offset: number, size: number): void {
+  if (offset + size + 1 > RELEVANCE_COLLAPSED_WINDOW) {
+    throw new StoreRequestError(
+      `collapsed results in relevance order page through the first ${RELEVANCE_COLLAPSED_WINDOW} clusters; sort by date to go further`,
+      'cursor',
+    );
+  }
 }

@@ -27,3 +27,21 @@ export class StoreConflictError extends Error {
     this.name = 'StoreConflictError';
   }
 }
+
+/**
+ * A store that cannot answer now: overloaded (Elasticsearch's 429, a tripped circuit breaker) or
+ * unreachable. The API answers 503 with `Retry-After`; workers retry the job with backoff.
+ *
+ * @example
+ * if (err instanceof StoreUnavailableError) return c.json(body, 503, { 'retry-after': String(err.retryAfterSeconds) });
+ */
+export class StoreUnavailableError extends Error {
+  constructor(
+    message: string,
+    readonly retryAfterSeconds = 5,
+    options?: ErrorOptions,
+  ) {
+    super(message, options);
+    this.name = 'StoreUnavailableError';
+  }
+}

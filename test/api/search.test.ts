@@ -23,7 +23,31 @@ async function search(qs: string) {
 describe('GET /health', () => {
   it('reports store, count and version', async () => {
     const res = await app.request('/health');
-    expect(await res.json()).toEqual({ status: 'ok', store: 'sqlite', articles: articles.size, version: 'test' });
+    expect(await res.json()).toEqual({
+      status: 'ok',
+      store: 'sqlite',
+      articles: articles.size,
+      version: 'test',
+      dependencies: { store: { ok: true, ms: expect.any(Number) } },
+    });
+  });
+
+  it('answers 503 within a second, naming the dependency that does not answer', async () => {
+    const hanging = () => new Promise(() => {});
+    const down = createApp({
+      store: { ...store, count: () => new Promise<number>(() => {}) },
+      version: 'test',
+      dependencies: { redis: hanging, other: async () => 'up' },
+    });
+    const started = Date.now();
+    const res = await down.request('/health');
+    expect(Date.now() - started).toBeLessThan(1000);
+    expect(res.status).toBe(503);
+    const body = await res.json();
+    expect(body).toMatchObject({ status: 'unavailable', articles: null });
+    expect(body.dependencies.store).toMatchObject({ ok: false, error: expect.stringMatching(/no answer/) });
+    expect(body.dependencies.redis.ok).toBe(false);
+    expect(body.dependencies.other.ok).toBe(true);
   });
 });
 

@@ -72,6 +72,8 @@ export function exportRoutes({ store, log }: RouteDeps): Hono {
     const { query, filters: selected } = toFilters(p);
     const filters = await withReviewFilters(store, selected, p);
     const batches = store.scan(filters, BATCH, query)[Symbol.asyncIterator]();
+    // The first batch is read before the status is sent, so a store that is down answers 503, not a cut 200.
+    let first: IteratorResult<Article[]> | null = await batches.next();
     const seen = p.collapse ? new Set<string>() : null;
     const encoder = new TextEncoder();
     let rows = 0;
@@ -81,7 +83,8 @@ export function exportRoutes({ store, log }: RouteDeps): Hono {
       },
       async pull(controller) {
         try {
-          const next = await batches.next();
+          const next = first ?? (await batches.next());
+          first = null;
           if (next.done) {
             log.info('export finished', { format: p.format, rows });
             controller.close();

@@ -6,7 +6,7 @@
 import { articleMatches } from '../../search/matches.js';
 import type { SearchRequest, SearchResult } from '../../search/query.js';
 import { analyzeQuery } from '../analyzed-query.js';
-import { type CursorPosition, decodeCursor, encodeCursor } from '../cursor.js';
+import { type CursorPosition, checkCollapsedWindow, decodeCursor, encodeCursor } from '../cursor.js';
 import { StoreRequestError } from '../errors.js';
 import { type ColumnIndex, compare } from './columns.js';
 import { facetCounts } from './facets.js';
@@ -83,6 +83,9 @@ export function searchSqlite(st: Statements, request: SearchRequest): SearchResu
   const position = decodeCursor(request.cursor, key);
   const keyset = request.sort === 'date' && !request.collapse;
   if (position && 'after' in position !== keyset) throw new StoreRequestError(BAD_CURSOR, 'cursor');
+  if (request.collapse && request.sort === 'relevance' && position && 'offset' in position) {
+    checkCollapsedWindow(position.offset, request.size);
+  }
   const cols = st.columns();
   const sel = selectedRows(st, cols, query, request.query !== null, request.filters);
   const aggregateKey = `${JSON.stringify(query)}|${request.query !== null}|${JSON.stringify(request.filters)}`;
