@@ -56,19 +56,35 @@ export async function ensureElasticsearch(runDir, services) {
       `port ${PORT} already has an Elasticsearch (left over from an earlier run?): stop it, or set ELASTICSEARCH_URL=${url}`,
     );
   }
+  const node = prepareElasticsearch(runDir);
+  const { service } = await launchElasticsearch(node, { port: PORT, transportPort: TRANSPORT_PORT }, services);
+  return { url, service };
+}
+
+/**
+ * An Elasticsearch unpacked into `runDir/<name>` and handed to its non-root user, ready to launch (and
+ * launch again after a stop: its data stays). Fault tests use it to run their own node on spare ports.
+ */
+export function prepareElasticsearch(runDir, name = 'elasticsearch') {
   const zip = downloadedDistribution();
   const javaHome = findJdk();
-  const dirs = unpack(zip, runDir);
+  const dirs = unpack(zip, runDir, name);
   const owner = isRoot() ? esUser() : undefined;
   if (owner) {
     const chown = runSync('chown', ['-R', `${owner.uid}:${owner.gid}`, dirs.root]);
     if (chown.status !== 0) throw new SetupError(`cannot hand ${dirs.root} to ${ES_USER}: ${chown.stderr}`);
   }
+  return { dirs, javaHome, owner };
+}
+
+/** Starts a prepared node on `port` and waits until it answers; `services` (optional) collects it for stopping. */
+export async function launchElasticsearch({ dirs, javaHome, owner }, { port, transportPort }, services = []) {
+  const url = `http://127.0.0.1:${port}`;
   const logFile = join(dirs.root, 'stdout.log');
   const service = startService({
     name: 'elasticsearch',
     command: join(dirs.home, 'bin', 'elasticsearch'),
-    args: settings(dirs).flatMap((setting) => ['-E', setting]),
+    args: settings(dirs, port, transportPort).flatMap((setting) => ['-E', setting]),
     env: esEnv(javaHome, dirs),
     cwd: dirs.home,
     uid: owner?.uid,
@@ -136,8 +152,8 @@ function findJdk() {
   return found;
 }
 
-function unpack(zip, runDir) {
-  const root = join(runDir, 'elasticsearch');
+function unpack(zip, runDir, name) {
+  const root = join(runDir, name);
   mkdirSync(root, { recursive: true });
   const unzip = runSync('unzip', ['-q', zip, '-d', root]);
   if (unzip.status !== 0) {
@@ -168,14 +184,14 @@ function esUser() {
   return { uid, gid };
 }
 
-function settings(dirs) {
+function settings(dirs, port, transportPort) {
   return [
     'cluster.name=kuzet-test',
     'node.name=kuzet-test-node',
     'discovery.type=single-node',
     'network.host=127.0.0.1',
-    `http.port=${PORT}`,
-    `transport.port=${TRANSPORT_PORT}`,
+    `http.port=${port}`,
+    `transport.port=${transportPort}`,
     `path.data=${dirs.data}`,
     `path.logs=${dirs.logs}`,
     'xpack.security.enabled=false',

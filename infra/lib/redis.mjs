@@ -40,11 +40,22 @@ export async function ensureRedis(runDir, services) {
       `port ${PORT} already has a Redis (left over from an earlier run?): stop it, or set REDIS_URL=${url}`,
     );
   }
-  const logFile = join(runDir, 'redis.log');
+  const { service } = await launchRedis(runDir, PORT, services);
+  return { url, service };
+}
+
+/**
+ * Starts a throwaway redis-server on 127.0.0.1:`port` without persistence (a restart starts empty) and
+ * waits until it answers; `services` (optional) collects it for stopping.
+ */
+export async function launchRedis(runDir, port, services = []) {
+  if (!commandExists('redis-server')) aptInstall(['redis-server'], 'the suite needs redis-server');
+  const url = `redis://127.0.0.1:${port}`;
+  const logFile = join(runDir, `redis-${port}.log`);
   const service = startService({
     name: 'redis-server',
     command: 'redis-server',
-    args: ['--port', String(PORT), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--daemonize', 'no'],
+    args: ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--daemonize', 'no'],
     env: process.env,
     cwd: runDir,
     logFile,
