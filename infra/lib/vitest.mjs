@@ -7,8 +7,8 @@ import { join } from 'node:path';
  * Runs `npx vitest run` with extra CLI args in its own process group, so stop() also ends its
  * worker processes. Resolves { code, report, timedOut } (report null when vitest wrote none).
  */
-export function runVitest(args, runDir, env, { deadlineMs, onStart }) {
-  const reportFile = join(runDir, 'vitest-report.json');
+export function runVitest(args, runDir, env, { deadlineMs, onStart, reportName = 'vitest-report.json' }) {
+  const reportFile = join(runDir, reportName);
   const vitestArgs = [
     'vitest',
     'run',
@@ -48,6 +48,20 @@ export function runVitest(args, runDir, env, { deadlineMs, onStart }) {
     const report = existsSync(reportFile) ? JSON.parse(readFileSync(reportFile, 'utf8')) : null;
     return { code, error, report, timedOut };
   });
+}
+
+/** One report from the reports of several vitest runs (null when none wrote one). */
+export function mergeReports(reports) {
+  const written = reports.filter(Boolean);
+  if (written.length === 0) return null;
+  const sum = (key) => written.reduce((n, r) => n + (r[key] ?? 0), 0);
+  return {
+    numPassedTests: sum('numPassedTests'),
+    numFailedTests: sum('numFailedTests'),
+    numPendingTests: sum('numPendingTests'),
+    numTodoTests: sum('numTodoTests'),
+    testResults: written.flatMap((r) => r.testResults ?? []),
+  };
 }
 
 /**
