@@ -11,6 +11,7 @@ export interface RobotsRules {
 }
 
 export const ALLOW_ALL: RobotsRules = { isAllowed: () => true, sitemaps: [] };
+export const DISALLOW_ALL: RobotsRules = { isAllowed: () => false, sitemaps: [] };
 
 function toPattern(path: string): RegExp {
   const anchored = path.endsWith('$');
@@ -79,11 +80,14 @@ export function parseRobotsTxt(text: string, userAgent: string): RobotsRules {
 }
 
 /**
- * robots.txt per origin, fetched once per crawl run. A missing file (4xx) means everything is allowed;
- * an unreachable one (network error, 5xx) is treated the same but reported through `onError`.
+ * robots.txt per origin, fetched once per crawl run. A missing file (4xx) means everything is allowed; an
+ * unreachable one (network error, 5xx) means nothing is, as RFC 9309 asks, reported through `onError`: the
+ * origin is tried again next crawl.
  */
 export class RobotsCache {
   private readonly byOrigin = new Map<string, Promise<RobotsRules>>();
+  /** Why an origin's robots.txt could not be read, for origins where it could not. */
+  private readonly unreadable = new Map<string, string>();
 
   constructor(
     private readonly fetchText: (url: string) => Promise<{ status: number; text: string }>,
@@ -110,11 +114,26 @@ export class RobotsCache {
     try {
       const { status, text } = await this.fetchText(`${origin}/robots.txt`);
       if (status >= 200 && status < 300) return parseRobotsTxt(text, this.userAgent);
-      if (status >= 500) this.onError(origin, `robots.txt answered ${status}; crawling as if allowed`);
+      if (status >= 500) return this.disallow(origin, `robots.txt answered ${status}`);
       return ALLOW_ALL;
     } catch (err) {
-      this.onError(origin, `robots.txt unreachable (${(err as Error).message}); crawling as if allowed`);
-      return ALLOW_ALL;
+      return this.disallow(origin, `robots.txt unreachable (${(err as Error).message})`);
     }
+  }
+
+  /** Why `url` is refused when its origin's robots.txt could not be read; null otherwise. */
+  whyRefused(url: string): string | null {
+    try {
+      return this.unreadable.get(new URL(url).origin) ?? null;
+    } catch {
+      return null;
+    }
+  }
+
+  private disallow(origin: string, why: string): RobotsRules {
+    const reason = `${why}; nothing on this origin is crawled until it answers`;
+    this.unreadable.set(origin, reason);
+    this.onError(origin, reason);
+    return DISALLOW_ALL;
   }
 }

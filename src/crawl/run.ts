@@ -135,6 +135,8 @@ export class CrawlRun {
     if (this.queued.has(key) || (this.checkOnly && !entry)) return false;
     this.queued.add(key);
     const allowed = await this.allowed(url);
+    // robots.txt that cannot be read refuses the whole origin (RFC 9309); the reason names it.
+    const refused = allowed ? null : (this.robots?.whyRefused(url) ?? 'disallowed by robots.txt');
     if (entry) {
       this.entries.set(url, {
         url,
@@ -144,12 +146,12 @@ export class CrawlRun {
         content_type: null,
         items: null,
         newest_item_at: null,
-        robots: !allowed ? 'disallowed' : this.robotsUnreadable.has(new URL(url).origin) ? 'unreadable' : 'allowed',
-        error: allowed ? 'not read (the crawl stopped first)' : 'disallowed by robots.txt',
+        robots: allowed ? 'allowed' : this.robotsUnreadable.has(new URL(url).origin) ? 'unreadable' : 'disallowed',
+        error: refused ?? 'not read (the crawl stopped first)',
       });
     }
     if (!allowed) {
-      if (entry) this.error(url, 'disallowed by robots.txt; not fetched');
+      if (entry) this.error(url, `${refused}; not fetched`);
       return false;
     }
     this.tree.open(key, (ok) => this.commitValidators(key, url, ok));

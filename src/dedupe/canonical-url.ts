@@ -8,7 +8,7 @@ const AMP_PATH = /(\/amp)(\/?$|\/(?=\?))|\.amp(?=$|\.html?$)|\/amp\.html?$/i;
 /**
  * Canonicalises an article URL so that copies of the same page map to one key: lowercases the
  * scheme and host, drops `www.`, `m.` and `amp.` host prefixes, default ports, fragments, AMP
- * path suffixes, tracking parameters and trailing slashes, and sorts the remaining parameters.
+ * path suffixes, tracking parameters and trailing slashes (other ports are kept: they name another site), and sorts the remaining parameters.
  * Returns null for anything that is not an absolute http(s) URL.
  *
  * @example
@@ -26,7 +26,7 @@ export function canonicalizeUrl(raw: string): string | null {
   url.hash = '';
   url.username = '';
   url.password = '';
-  url.port = '';
+  // URL drops the scheme's default port itself; any other port names a different site and is kept.
   let host = url.hostname.toLowerCase();
   while (MOBILE_HOST.test(host) && host.split('.').length > 2) host = host.replace(MOBILE_HOST, '');
   url.hostname = host;

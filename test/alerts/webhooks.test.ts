@@ -175,6 +175,14 @@ describe('deliverWebhook', () => {
       'fd00::1',
       'fe80::1',
       'fec0::1',
+      '2001:0:4136:e378:8000:63bf:3fff:fdd2',
+      '2001:db8::1',
+      '192.0.2.10',
+      '198.51.100.7',
+      '203.0.113.99',
+      '240.0.0.1',
+      '255.255.255.255',
+      '100::1',
       'not an address',
     ])
       expect(isPrivateAddress(address), address).toBe(true);

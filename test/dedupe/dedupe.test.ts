@@ -12,6 +12,9 @@ describe('canonicalizeUrl', () => {
     ['https://amp.gazeta.uz/ru/2024/01/02/x/', 'https://gazeta.uz/ru/2024/01/02/x'],
     ['https://site.kz/a?b=2&a=1', 'https://site.kz/a?a=1&b=2'],
     ['https://site.kz:443/', 'https://site.kz'],
+    ['http://site.kz:80/a', 'https://site.kz/a'],
+    ['https://site.kz:8443/a', 'https://site.kz:8443/a'],
+    ['http://127.0.0.1:8081/news/1', 'https://127.0.0.1:8081/news/1'],
   ])('%s → %s', (raw, expected) => {
     expect(canonicalizeUrl(raw)).toBe(expected);
   });

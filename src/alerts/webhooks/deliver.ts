@@ -3,7 +3,8 @@ import { createHmac } from 'node:crypto';
 import { lookup as dnsLookup, type LookupAddress, type LookupAllOptions } from 'node:dns';
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
-import { BlockList, isIP, type LookupFunction } from 'node:net';
+import { isIP, type LookupFunction } from 'node:net';
+import ipaddr from 'ipaddr.js';
 import type { Webhook } from './config.js';
 
 export interface DeliveryOptions {
@@ -20,42 +21,24 @@ export class WebhookRejected extends Error {
   override name = 'WebhookRejected';
 }
 
-/** Addresses no webhook may reach: loopback, private, link-local, shared, benchmark, multicast and reserved ranges,
- * and the IPv6 forms that embed an IPv4 address (compatible, translated, NAT64, 6to4; BlockList checks IPv4-mapped
- * addresses against the IPv4 ranges itself). */
-const PRIVATE = new BlockList();
-for (const [net, prefix] of [
-  ['0.0.0.0', 8],
-  ['10.0.0.0', 8],
-  ['100.64.0.0', 10],
-  ['127.0.0.0', 8],
-  ['169.254.0.0', 16],
-  ['172.16.0.0', 12],
-  ['192.0.0.0', 24],
-  ['192.168.0.0', 16],
-  ['198.18.0.0', 15],
-  ['224.0.0.0', 3],
-] as const)
-  PRIVATE.addSubnet(net, prefix, 'ipv4');
-for (const [net, prefix] of [
-  ['::', 96],
-  ['::ffff:0:0:0', 96],
-  ['64:ff9b::', 96],
-  ['64:ff9b:1::', 48],
-  ['2002::', 16],
-  ['fc00::', 7],
-  ['fe80::', 10],
-  ['fec0::', 10],
-  ['ff00::', 8],
-] as const)
-  PRIVATE.addSubnet(net, prefix, 'ipv6');
-
-/** True for an address in one of the {@link PRIVATE} ranges. */
+/**
+ * True for an address no webhook may reach: anything ipaddr.js does not class as global unicast (loopback,
+ * private, link-local, shared, benchmarking, documentation, multicast, reserved, unique-local) and the IPv6
+ * forms that embed or tunnel an IPv4 address (NAT64, 6to4, Teredo, translated); an IPv4-mapped IPv6 address
+ * is judged as its IPv4 address.
+ */
 export function isPrivateAddress(address: string): boolean {
-  const family = isIP(address);
-  if (family === 0) return true;
-  return PRIVATE.check(address, family === 6 ? 'ipv6' : 'ipv4');
+  if (isIP(address) === 0 || !ipaddr.isValid(address)) return true;
+  let ip = ipaddr.parse(address);
+  if (ip instanceof ipaddr.IPv6) {
+    if (ip.isIPv4MappedAddress()) ip = ip.toIPv4Address();
+    else if (ip.match(IPV4_COMPATIBLE)) return true;
+  }
+  return ip.range() !== 'unicast';
 }
+
+/** The deprecated IPv4-compatible form (::a.b.c.d), which ipaddr.js leaves among unicast addresses. */
+const IPV4_COMPATIBLE = ipaddr.parseCIDR('::/96');
 
 /** A DNS lookup that fails for private answers, used by the connection itself, so a name that changes its answer
  * between a check and the connection (DNS rebinding) is caught. */
