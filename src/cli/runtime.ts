@@ -11,8 +11,8 @@ import type { JobQueues } from '../queue/port.js';
 import { loadSources, saveRejected } from '../sources/index.js';
 import type { ArticleStore } from '../store/port.js';
 import { crawlOptionsFrom } from './crawl-options.js';
-import { storeFor } from './store.js';
 import { watchShutdown } from './shutdown.js';
+import { storeFor } from './store.js';
 
 /** Everything a command needs, built from the parsed configuration: the one place wiring happens. */
 export interface Runtime {
