@@ -78,7 +78,7 @@ describe('distributed mode: api, two workers and a scheduler over BullMQ and Ela
   }, 60_000);
 
   it('crawls the fixture site through the queues into Elasticsearch, each item once, searchable by the API', async () => {
-    const health = await waitFor('the API to answer /health', () => getJson(`${api}/health`), 60_000);
+    const health = await waitFor('the API to answer /health', () => getJson(`${api}/health`), 120_000);
     expect(health.store).toBe('elasticsearch');
     const result = await waitFor(
       'every article and post to be indexed',
@@ -98,7 +98,7 @@ describe('distributed mode: api, two workers and a scheduler over BullMQ and Ela
     const { items: list } = await getJson(`${api}/api/sources`);
     const news = list.find((s: { id: string }) => s.id === 'fixture-news');
     expect(news.health.last_success_at).toBeTruthy();
-  }, 180_000);
+  }, 300_000);
 
   it('stops every process cleanly on SIGTERM', async () => {
     for (const proc of procs) proc.child.kill('SIGTERM');
