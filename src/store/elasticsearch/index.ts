@@ -35,7 +35,7 @@ export interface ElasticsearchStoreOptions {
   shards?: number;
   /** Replicas of every index (default 0; set 1+ on a multi-node cluster). */
   replicas?: number;
-  /** Request timeout in ms (default 15000). */
+  /** Request timeout in ms (default 30000). */
   requestTimeout?: number;
 }
 
@@ -94,9 +94,7 @@ const stateId = (key: string) =>
  * await store.init(); // creates kuzet-articles, kuzet-sources, kuzet-state if missing
  */
 export function createElasticsearchStore(options: ElasticsearchStoreOptions): ArticleStore {
-  // One retry, not three: a caller (an API request, a queue job with its own backoff) learns of an outage in
-  // seconds instead of minutes.
-  const client = new Client({ node: options.node, requestTimeout: options.requestTimeout ?? 15_000, maxRetries: 1 });
+  const client = new Client({ node: options.node, requestTimeout: options.requestTimeout ?? 30_000 });
   const idx = indexNames(options.indexPrefix);
   const settings = (shards: number) => ({ number_of_shards: shards, number_of_replicas: options.replicas ?? 0 });
 
