@@ -40,22 +40,31 @@ export const searchResponse = z.object({
     }),
   ),
   next_cursor: z.string().nullable(),
-  facets: z.record(z.enum(['label', 'lang', 'source', 'target', 'severity', 'country']), z.array(bucket)).optional(),
+  facets: z
+    .record(z.enum(['label', 'lang', 'source', 'target', 'severity', 'country']), z.array(bucket))
+    .optional()
+    .describe(
+      "Per facet, the count of each value over the search without that facet's own filter, in the total's unit (clusters when collapsed): what selecting that value alone returns. Severity keys 1..3 count severity ≥ key, as min_severity does",
+    ),
 });
 
 export const timeseriesResponse = z.object({
   interval: z.enum(['day', 'week', 'month']),
   split: z.string().nullable(),
-  points: z.array(
-    z.object({
-      bucket: z.string(),
-      series: z.string(),
-      count: z.number().int(),
-      flagged: z.number().int(),
-      flagged_share: z.number(),
-      mean_sentiment: z.number().nullable(),
-    }),
-  ),
+  points: z
+    .array(
+      z.object({
+        bucket: z.string(),
+        series: z.string(),
+        count: z.number().int(),
+        flagged: z.number().int(),
+        flagged_share: z.number().nullable(),
+        mean_sentiment: z.number().nullable(),
+      }),
+    )
+    .describe(
+      'Every bucket from from (else the first article) to to (else the last), for every series; count 0 and flagged_share and mean_sentiment null where nothing was published',
+    ),
 });
 
 export const sourcesResponse = z.object({

@@ -74,6 +74,7 @@ export interface TimeseriesRequest {
   split_by?: SplitBy;
 }
 
+/** One bucket of one series. Series are continuous: every bucket between from and to is present. */
 export interface TimeseriesPoint {
   /** Bucket start, YYYY-MM-DD (UTC; weeks start on Monday). */
   bucket: string;
@@ -83,8 +84,8 @@ export interface TimeseriesPoint {
   count: number;
   /** Distinct clusters flagged xenophobic in the slice. */
   flagged: number;
-  /** flagged / count over the same slice without the label filter. */
-  flagged_share: number;
+  /** flagged / count over the same slice without the label filter; null when nothing was published in it. */
+  flagged_share: number | null;
   /** Mean sentiment toward migrants over classified clusters, null when none. */
   mean_sentiment: number | null;
 }

@@ -84,3 +84,31 @@ export function withoutLabels(filters: SearchFilters): SearchFilters {
 
 /** How many buckets a facet returns at most. */
 export const FACET_SIZE = 50;
+
+export type FacetName = 'label' | 'lang' | 'source' | 'target' | 'severity' | 'country';
+export const FACET_NAMES: FacetName[] = ['label', 'lang', 'source', 'target', 'severity', 'country'];
+/** Severity facet keys run 1..SEVERITY_STEPS and count "severity ≥ key". */
+export const SEVERITY_STEPS = 3;
+
+const FACET_FILTER: Record<FacetName, keyof SearchFilters> = {
+  label: 'labels',
+  lang: 'langs',
+  source: 'sources',
+  target: 'targets',
+  severity: 'min_severity',
+  country: 'countries',
+};
+
+/**
+ * The filters a facet is counted over: all but the facet's own, so each value's count is what selecting that
+ * value alone returns. Null when the facet's own filter is not set (the search's own selection serves).
+ *
+ * @example
+ * withoutFacet({ langs: ['ru'], labels: ['xenophobic'] }, 'lang') // { labels: ['xenophobic'] }
+ */
+export function withoutFacet(filters: SearchFilters, name: FacetName): SearchFilters | null {
+  const key = FACET_FILTER[name];
+  if (filters[key] === undefined) return null;
+  const { [key]: _own, ...rest } = filters;
+  return rest;
+}

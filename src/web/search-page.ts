@@ -36,11 +36,11 @@ function facetList(
   const t = strings(ui);
   const param = FACET_PARAM[name];
   const current = listParam(url, param);
-  const shown = name === 'severity' ? buckets.filter((b) => b.key !== '0') : buckets;
-  const items = shown.slice(0, 12).map((b) => {
+  const items = buckets.slice(0, 12).map((b) => {
     const on = current.includes(b.key);
-    const next =
-      param === 'min_severity' ? (on ? [] : [b.key]) : on ? current.filter((k) => k !== b.key) : [...current, b.key];
+    // A value's count is what selecting it alone returns (each facet is counted without its own filter), so a
+    // click selects that value instead of adding it to the others; clicking a selected value removes it.
+    const next = on ? current.filter((k) => k !== b.key) : [b.key];
     const text =
       name === 'label'
         ? (t.label[b.key] ?? b.key)
@@ -103,7 +103,7 @@ export function searchPage({ ui, url, sources, result, items, error }: SearchPag
   const feedLink = (format: string) => link(url, '/api/feed', { format }, [...FILTER_KEYS, 'collapse']);
   const facets = result?.facets
     ? Object.entries(result.facets)
-        .filter(([name, buckets]) => buckets.some((b) => name !== 'severity' || b.key !== '0'))
+        .filter(([, buckets]) => buckets.length > 0)
         .map(([name, buckets]) => facetList(url, ui, name, buckets, sourceNames))
     : [];
   return html`<h1>${t.search}</h1>

@@ -268,8 +268,8 @@ export function runStoreContract(name: string, makeStore: MakeStore): void {
           { key: 'migrant_workers', count: 1 },
         ]);
         expect(r.facets?.severity).toEqual([
-          { key: '0', count: 5 },
-          { key: '2', count: 1 },
+          { key: '1', count: 2 },
+          { key: '2', count: 2 },
           { key: '3', count: 1 },
         ]);
         expect(r.facets?.country).toEqual([
@@ -286,7 +286,50 @@ export function runStoreContract(name: string, makeStore: MakeStore): void {
           { key: 'counter_speech', count: 1 },
           { key: 'xenophobic', count: 1 },
         ]);
+        expect(filtered.facets?.lang).toEqual([
+          { key: 'ru', count: 4 },
+          { key: 'kk', count: 1 },
+        ]);
         expect((await search({ facets: false })).facets).toBeUndefined();
+      });
+
+      it("counts each facet value in the total's unit, over the selection without the facet's own filter: what selecting that value returns", async () => {
+        const collapsed = await search({ size: 1, facets: true, collapse: true });
+        expect(collapsed.total).toBe(7);
+        expect(collapsed.facets?.label).toEqual([
+          { key: 'migration_policy', count: 3 },
+          { key: 'xenophobic', count: 2 },
+          { key: 'counter_speech', count: 1 },
+        ]);
+        const select: Record<string, (key: string) => SearchRequest['filters']> = {
+          label: (k) => ({ labels: [k as 'xenophobic'] }),
+          lang: (k) => ({ langs: [k] }),
+          source: (k) => ({ sources: [k] }),
+          target: (k) => ({ targets: [k] }),
+          severity: (k) => ({ min_severity: Number(k) }),
+          country: (k) => ({ countries: [k] }),
+        };
+        const selections: Array<Partial<SearchRequest>> = [
+          { collapse: true },
+          { collapse: false },
+          { collapse: true, filters: { labels: ['xenophobic'] } },
+          { collapse: true, filters: { labels: ['migration_policy'], langs: ['ru'] } },
+          { collapse: false, query: term('мигрант'), filters: { langs: ['ru'], min_severity: 2 } },
+          { collapse: true, filters: { targets: ['migrants'], sources: ['tengri', 'azattyq'] } },
+        ];
+        let checked = 0;
+        for (const base of selections) {
+          const r = await search({ ...base, size: 1, facets: true });
+          for (const [name, buckets] of Object.entries(r.facets ?? {})) {
+            for (const b of buckets) {
+              const filters = { ...base.filters, ...select[name](b.key) };
+              const clicked = await search({ ...base, filters, size: 1, facets: false });
+              expect(clicked.total, `${JSON.stringify(base)} ${name}=${b.key}`).toBe(b.count);
+              checked++;
+            }
+          }
+        }
+        expect(checked).toBeGreaterThan(40);
       });
 
       it('returns match offsets into classifiedText for terms, prefixes and phrases, not for negated terms', async () => {
@@ -319,7 +362,7 @@ export function runStoreContract(name: string, makeStore: MakeStore): void {
 
       it('buckets time series by day, Monday week and month, counting a cluster once', async () => {
         const days = await ctx.store.timeseries({ query: null, filters: {}, interval: 'day' });
-        expect(days.map((p) => [p.bucket, p.count])).toEqual([
+        expect(days.filter((p) => p.count > 0).map((p) => [p.bucket, p.count])).toEqual([
           ['2024-05-01', 1],
           ['2024-05-02', 1],
           ['2024-05-03', 1],
@@ -332,6 +375,8 @@ export function runStoreContract(name: string, makeStore: MakeStore): void {
         expect(weeks.map((p) => [p.bucket, p.series, p.count, p.flagged])).toEqual([
           ['2024-04-29', 'all', 3, 1],
           ['2024-05-06', 'all', 2, 0],
+          ['2024-05-13', 'all', 0, 0],
+          ['2024-05-20', 'all', 0, 0],
           ['2024-05-27', 'all', 1, 1],
           ['2024-06-03', 'all', 1, 0],
         ]);
@@ -344,6 +389,111 @@ export function runStoreContract(name: string, makeStore: MakeStore): void {
         expect(months[0].mean_sentiment).toBeCloseTo(-0.1);
         expect(months[1].mean_sentiment).toBeCloseTo(-0.05);
         expect(months[1].flagged_share).toBeCloseTo(0.5);
+      });
+
+      it('returns every bucket from the first article to the last, empty ones with zeros and null share and sentiment', async () => {
+        const days = await ctx.store.timeseries({ query: null, filters: {}, interval: 'day' });
+        expect(days).toHaveLength(34);
+        expect(days[0].bucket).toBe('2024-05-01');
+        expect(days[33].bucket).toBe('2024-06-03');
+        expect(new Set(days.map((p) => p.bucket)).size).toBe(34);
+        expect(days.find((p) => p.bucket === '2024-05-04')).toEqual({
+          bucket: '2024-05-04',
+          series: 'all',
+          count: 0,
+          flagged: 0,
+          flagged_share: null,
+          mean_sentiment: null,
+        });
+        const weeks = await ctx.store.timeseries({ query: null, filters: {}, interval: 'week' });
+        expect(weeks.map((p) => p.bucket)).toEqual([
+          '2024-04-29',
+          '2024-05-06',
+          '2024-05-13',
+          '2024-05-20',
+          '2024-05-27',
+          '2024-06-03',
+        ]);
+      });
+
+      it('spans from and to when given, for every series of a split, and rejects more buckets than it can return', async () => {
+        const days = await ctx.store.timeseries({
+          query: null,
+          filters: { from: '2024-04-28', to: '2024-05-02T09:00:00Z' },
+          interval: 'day',
+        });
+        expect(days.map((p) => [p.bucket, p.count])).toEqual([
+          ['2024-04-28', 0],
+          ['2024-04-29', 0],
+          ['2024-04-30', 0],
+          ['2024-05-01', 1],
+          ['2024-05-02', 1],
+        ]);
+        const byLang = await ctx.store.timeseries({
+          query: null,
+          filters: { from: '2024-04-15', to: '2024-07-31' },
+          interval: 'month',
+          split_by: 'lang',
+        });
+        expect(byLang.map((p) => [p.bucket, p.series, p.count])).toEqual([
+          ['2024-04-01', 'en', 0],
+          ['2024-04-01', 'kk', 0],
+          ['2024-04-01', 'ru', 0],
+          ['2024-05-01', 'en', 1],
+          ['2024-05-01', 'kk', 1],
+          ['2024-05-01', 'ru', 3],
+          ['2024-06-01', 'en', 0],
+          ['2024-06-01', 'kk', 0],
+          ['2024-06-01', 'ru', 2],
+          ['2024-07-01', 'en', 0],
+          ['2024-07-01', 'kk', 0],
+          ['2024-07-01', 'ru', 0],
+        ]);
+        const quiet = await ctx.store.timeseries({
+          query: null,
+          filters: { sources: ['nowhere'], from: '2024-05-01', to: '2024-05-21' },
+          interval: 'week',
+        });
+        expect(quiet.map((p) => [p.bucket, p.count, p.flagged_share])).toEqual([
+          ['2024-04-29', 0, null],
+          ['2024-05-06', 0, null],
+          ['2024-05-13', 0, null],
+          ['2024-05-20', 0, null],
+        ]);
+        const quietSplit = await ctx.store.timeseries({
+          query: null,
+          filters: { sources: ['nowhere'], from: '2024-05-01', to: '2024-05-21' },
+          interval: 'week',
+          split_by: 'lang',
+        });
+        expect(quietSplit).toEqual([]);
+        await expect(
+          ctx.store.timeseries({ query: null, filters: { from: '1000-01-01', to: '2024-06-30' }, interval: 'day' }),
+        ).rejects.toBeInstanceOf(StoreRequestError);
+      });
+
+      it('keeps a bucket whose articles the label filter leaves out, with its flagged share', async () => {
+        const policy = await ctx.store.timeseries({
+          query: null,
+          filters: { labels: ['counter_speech'] },
+          interval: 'month',
+        });
+        expect(policy.map((p) => [p.bucket, p.count, p.flagged])).toEqual([
+          ['2024-05-01', 0, 0],
+          ['2024-06-01', 1, 0],
+        ]);
+        expect(policy[0].flagged_share).toBeCloseTo(0.2);
+        expect(policy[0].mean_sentiment).toBeNull();
+        const byLabel = await ctx.store.timeseries({
+          query: null,
+          filters: { labels: ['xenophobic'] },
+          interval: 'month',
+          split_by: 'label',
+        });
+        expect(byLabel.map((p) => [p.bucket, p.series, p.count])).toEqual([
+          ['2024-05-01', 'xenophobic', 1],
+          ['2024-06-01', 'xenophobic', 1],
+        ]);
       });
 
       it('computes flagged_share without the label filter, and applies query and other filters', async () => {
@@ -383,17 +533,20 @@ export function runStoreContract(name: string, makeStore: MakeStore): void {
           ['2024-05-01', 'fergana', 2],
           ['2024-05-01', 'tengri', 2],
           ['2024-06-01', 'azattyq', 1],
+          ['2024-06-01', 'fergana', 0],
           ['2024-06-01', 'tengri', 1],
         ]);
         const byLabel = await ctx.store.timeseries({ query: null, filters: {}, interval: 'month', split_by: 'label' });
         expect(byLabel.map((p) => [p.bucket, p.series, p.count, p.flagged])).toEqual([
+          ['2024-05-01', 'counter_speech', 0, 0],
           ['2024-05-01', 'migration_policy', 3, 0],
           ['2024-05-01', 'xenophobic', 1, 1],
           ['2024-06-01', 'counter_speech', 1, 0],
+          ['2024-06-01', 'migration_policy', 0, 0],
           ['2024-06-01', 'xenophobic', 1, 1],
         ]);
         const byLang = await ctx.store.timeseries({ query: null, filters: {}, interval: 'month', split_by: 'lang' });
-        expect(byLang.map((p) => [p.bucket, p.series, p.count])).toEqual([
+        expect(byLang.filter((p) => p.count > 0).map((p) => [p.bucket, p.series, p.count])).toEqual([
           ['2024-05-01', 'en', 1],
           ['2024-05-01', 'kk', 1],
           ['2024-05-01', 'ru', 3],
@@ -405,7 +558,7 @@ export function runStoreContract(name: string, makeStore: MakeStore): void {
           interval: 'month',
           split_by: 'target',
         });
-        expect(byTarget.map((p) => [p.bucket, p.series, p.count, p.flagged])).toEqual([
+        expect(byTarget.filter((p) => p.count > 0).map((p) => [p.bucket, p.series, p.count, p.flagged])).toEqual([
           ['2024-05-01', 'central_asians', 1, 1],
           ['2024-05-01', 'migrant_workers', 1, 0],
           ['2024-05-01', 'migrants', 3, 1],
@@ -530,7 +683,10 @@ export function runStoreContract(name: string, makeStore: MakeStore): void {
           request({ filters: { labels: ['xenophobic'], targets: ['uzbeks'] }, facets: true }),
         );
         expect(ids(r)).toEqual(['p2']);
-        expect(r.facets?.severity).toEqual([{ key: '2', count: 1 }]);
+        expect(r.facets?.severity).toEqual([
+          { key: '1', count: 1 },
+          { key: '2', count: 1 },
+        ]);
         await ctx.store.setClassification('p2', classification({ targets: [] }));
         await ctx.store.refresh();
         expect((await ctx.store.search(request({ filters: { targets: ['uzbeks'] } }))).total).toBe(0);

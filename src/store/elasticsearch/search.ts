@@ -3,14 +3,12 @@ import type { Client, estypes } from '@elastic/elasticsearch';
 import type { Article } from '../../domain.js';
 import { articleMatches } from '../../search/matches.js';
 import type { FacetBucket, SearchRequest, SearchResult } from '../../search/query.js';
-import { analyzeQuery } from '../analyzed-query.js';
+import { type AnalyzedQuery, analyzeQuery } from '../analyzed-query.js';
 import { checkCollapsedWindow, decodeCursor, encodeCursor } from '../cursor.js';
-import { FACET_SIZE } from '../derived.js';
+import { FACET_NAMES, FACET_SIZE, type FacetName, SEVERITY_STEPS, withoutFacet } from '../derived.js';
 import { StoreRequestError } from '../errors.js';
 import { articleFromSource } from './documents.js';
 import { articleQuery } from './query.js';
-
-type FacetName = keyof NonNullable<SearchResult['facets']>;
 
 const FACET_FIELDS: Record<FacetName, string> = {
   label: 'labels',
@@ -24,20 +22,63 @@ const FACET_FIELDS: Record<FacetName, string> = {
 /** Distinct clusters counted exactly up to this many, approximately beyond. */
 export const CLUSTER_PRECISION = 40_000;
 
-function facetAggs(): Record<string, estypes.AggregationsAggregationContainer> {
-  const out: Record<string, estypes.AggregationsAggregationContainer> = {};
-  for (const [name, field] of Object.entries(FACET_FIELDS)) {
-    out[`facet_${name}`] = { terms: { field, size: FACET_SIZE, order: [{ _count: 'desc' }, { _key: 'asc' }] } };
+type Agg = estypes.AggregationsAggregationContainer;
+const clusterCount: Agg = { cardinality: { field: 'cluster_id', precision_threshold: CLUSTER_PRECISION } };
+
+/** One facet's values: a terms aggregation, or cumulative severity steps (≥ 1, ≥ 2, ≥ 3) as the filter is. */
+function facetValues(name: FacetName, collapse: boolean): Agg {
+  const sub = collapse ? { aggs: { clusters: clusterCount } } : {};
+  if (name === 'severity') {
+    const steps: Record<string, estypes.QueryDslQueryContainer> = {};
+    for (let k = 1; k <= SEVERITY_STEPS; k++) steps[String(k)] = { range: { [FACET_FIELDS.severity]: { gte: k } } };
+    return { filters: { filters: steps }, ...sub };
+  }
+  const order = collapse
+    ? [{ clusters: 'desc' as const }, { _key: 'asc' as const }]
+    : [{ _count: 'desc' as const }, { _key: 'asc' as const }];
+  return { terms: { field: FACET_FIELDS[name], size: FACET_SIZE, order }, ...sub };
+}
+
+/**
+ * Each facet counted over the selection without its own filter (a global aggregation filtered anew when that
+ * filter is set), in the total's unit: clusters when collapsed.
+ */
+function facetAggs(query: AnalyzedQuery | null, request: SearchRequest): Record<string, Agg> {
+  const out: Record<string, Agg> = {};
+  for (const name of FACET_NAMES) {
+    const values = facetValues(name, request.collapse);
+    const own = withoutFacet(request.filters, name);
+    out[`facet_${name}`] = own
+      ? {
+          global: {},
+          aggs: { selected: { filter: articleQuery(query, request.query !== null, own), aggs: { values } } },
+        }
+      : { filter: { match_all: {} }, aggs: { values } };
   }
   return out;
 }
 
+interface ValueBucket {
+  key?: string | number;
+  doc_count: number;
+  clusters?: { value: number };
+}
+
 function readFacets(aggs: Record<string, unknown> | undefined): NonNullable<SearchResult['facets']> {
   const out = {} as NonNullable<SearchResult['facets']>;
-  for (const name of Object.keys(FACET_FIELDS) as FacetName[]) {
-    const buckets =
-      (aggs?.[`facet_${name}`] as { buckets?: Array<{ key: string | number; doc_count: number }> })?.buckets ?? [];
-    out[name] = buckets.map((b): FacetBucket => ({ key: String(b.key), count: b.doc_count }));
+  for (const name of FACET_NAMES) {
+    const facet = aggs?.[`facet_${name}`] as
+      | { values?: { buckets?: unknown }; selected?: { values?: { buckets?: unknown } } }
+      | undefined;
+    const raw = (facet?.selected?.values ?? facet?.values)?.buckets ?? [];
+    const list: Array<[string, ValueBucket]> = Array.isArray(raw)
+      ? (raw as ValueBucket[]).map((b) => [String(b.key), b])
+      : Object.entries(raw as Record<string, ValueBucket>);
+    out[name] = list
+      .map(([key, b]): FacetBucket => ({ key, count: b.clusters ? b.clusters.value : b.doc_count }))
+      .filter((b) => b.count > 0)
+      .sort((x, y) => y.count - x.count || (x.key < y.key ? -1 : x.key > y.key ? 1 : 0))
+      .slice(0, FACET_SIZE);
   }
   return out;
 }
@@ -168,9 +209,8 @@ export async function searchElasticsearch(
     request.sort === 'date'
       ? [{ date: { order: 'desc' } }, { id: { order: 'asc' } }]
       : [{ _score: { order: 'desc' } }, { id: { order: 'asc' } }];
-  const aggs: Record<string, estypes.AggregationsAggregationContainer> = request.facets ? facetAggs() : {};
-  if (request.collapse)
-    aggs.clusters = { cardinality: { field: 'cluster_id', precision_threshold: CLUSTER_PRECISION } };
+  const aggs: Record<string, Agg> = request.facets ? facetAggs(query, request) : {};
+  if (request.collapse) aggs.clusters = clusterCount;
   const esQuery = articleQuery(query, request.query !== null, request.filters);
 
   let shown: Hit[];

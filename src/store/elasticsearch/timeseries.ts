@@ -2,6 +2,7 @@
 import type { Client, estypes } from '@elastic/elasticsearch';
 import type { SplitBy, TimeseriesPoint, TimeseriesRequest } from '../../search/query.js';
 import { analyzeQuery } from '../analyzed-query.js';
+import { continuousSeries } from '../buckets.js';
 import { withoutLabels } from '../derived.js';
 import { StoreRequestError } from '../errors.js';
 import { articleQuery } from './query.js';
@@ -44,7 +45,8 @@ interface SliceBucket {
   labelled: { count: { value: number }; flagged: { clusters: { value: number } }; sentiment: { value: number | null } };
 }
 
-function point(bucket: string, series: string, s: SliceBucket): TimeseriesPoint {
+function point(bucket: string, series: string, s: SliceBucket): TimeseriesPoint | null {
+  if (!s.slice_count.value) return null;
   return {
     bucket,
     series,
@@ -100,14 +102,12 @@ export async function timeseriesElasticsearch(
   const buckets = (response.aggregations?.buckets as { buckets?: DateBucket[] } | undefined)?.buckets ?? [];
   const points: TimeseriesPoint[] = [];
   for (const b of buckets) {
-    if (!split) points.push(point(b.key_as_string, 'all', b));
-    else for (const s of b.series?.buckets ?? []) points.push(point(b.key_as_string, String(s.key), s));
+    const found = split
+      ? (b.series?.buckets ?? []).map((s) => point(b.key_as_string, String(s.key), s))
+      : [point(b.key_as_string, 'all', b)];
+    for (const p of found) if (p) points.push(p);
   }
-  return points
-    .filter((p) => p.count > 0)
-    .sort((x, y) =>
-      x.bucket < y.bucket ? -1 : x.bucket > y.bucket ? 1 : x.series < y.series ? -1 : x.series > y.series ? 1 : 0,
-    );
+  return continuousSeries(points, request);
 }
 
 /** Elasticsearch caps buckets per request; a request over the cap is the caller's to narrow, so it is a 400. */

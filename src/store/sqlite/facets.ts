@@ -1,61 +1,42 @@
-/** Facet counts (articles per label, lang, source, target, severity, country) over the column index. */
+/** Facet counts (label, lang, source, target, severity, country) over the column index. */
 import type { FacetBucket, SearchResult } from '../../search/query.js';
-import { FACET_SIZE } from '../derived.js';
-import { type ColumnIndex, type Dictionary, NO_SEVERITY } from './columns.js';
+import { FACET_SIZE, type FacetName } from '../derived.js';
+import type { ColumnIndex } from './columns.js';
+import { dimension } from './dimensions.js';
 
 export type Facets = NonNullable<SearchResult['facets']>;
 
-function top(entries: Iterable<[string, number]>): FacetBucket[] {
-  return [...entries]
-    .filter(([, count]) => count > 0)
-    .map(([key, count]) => ({ key, count }))
-    .sort((x, y) => y.count - x.count || (x.key < y.key ? -1 : x.key > y.key ? 1 : 0))
-    .slice(0, FACET_SIZE);
-}
-
-function coded(dict: Dictionary, counts: Int32Array): FacetBucket[] {
-  const out: Array<[string, number]> = [];
-  for (let code = 1; code < counts.length; code++) out.push([dict.keys[code] as string, counts[code]]);
-  return top(out);
-}
-
 /**
+ * One facet's buckets over `rows`: articles per value, or distinct near-duplicate clusters per value when
+ * `collapse` is set (what a collapsed total counts), top FACET_SIZE by count then key.
+ *
  * @example
- * const f = facetCounts(cols, selectedRows(st, cols, query, true, filters).rows);
+ * facetBuckets(cols, 'lang', selectedRows(st, cols, query, true, withoutFacet(filters, 'lang')).rows, true);
  */
-export function facetCounts(cols: ColumnIndex, rows: Int32Array): Facets {
-  const lang = new Int32Array(cols.lang.keys.length);
-  const source = new Int32Array(cols.source.keys.length);
-  const country = new Int32Array(cols.country.keys.length);
-  const target = new Int32Array(cols.target.keys.length);
-  const labels = new Int32Array(8);
-  const severity = new Map<number, number>();
-  const small = new Int32Array(16);
+export function facetBuckets(cols: ColumnIndex, name: FacetName, rows: Int32Array, collapse: boolean): FacetBucket[] {
+  const dim = dimension(cols, name);
+  const counts = new Float64Array(dim.names.length);
+  const seen = new Set<number>();
+  const clusters = cols.cluster.keys.length;
+  const out: number[] = [];
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i];
-    lang[cols.langOf[r]]++;
-    source[cols.sourceOf[r]]++;
-    country[cols.countryOf[r]]++;
-    labels[cols.labels[r]]++;
-    const s = cols.severity[r];
-    if (s >= 0 && s < 16) small[s]++;
-    else if (s !== NO_SEVERITY) severity.set(s, (severity.get(s) ?? 0) + 1);
-    for (const t of cols.targetsOf(r)) target[t]++;
+    const n = dim.codes(r, out);
+    const c = cols.clusterOf[r];
+    const shared = collapse && cols.clusterSize[c] > 1;
+    for (let k = 0; k < n; k++) {
+      if (shared) {
+        const key = out[k] * clusters + c;
+        if (seen.has(key)) continue;
+        seen.add(key);
+      }
+      counts[out[k]]++;
+    }
   }
-  small.forEach((n, s) => {
-    if (n) severity.set(s, n);
+  const buckets: FacetBucket[] = [];
+  counts.forEach((count, code) => {
+    const key = dim.names[code];
+    if (count > 0 && key != null) buckets.push({ key, count });
   });
-  const label = (bit: number) => labels.reduce((sum, n, bits) => (bits & bit ? sum + n : sum), 0);
-  return {
-    label: top([
-      ['xenophobic', label(1)],
-      ['migration_policy', label(2)],
-      ['counter_speech', label(4)],
-    ]),
-    lang: coded(cols.lang, lang),
-    source: coded(cols.source, source),
-    target: coded(cols.target, target),
-    severity: top([...severity].map(([k, n]) => [String(k), n])),
-    country: coded(cols.country, country),
-  };
+  return buckets.sort((x, y) => y.count - x.count || (x.key < y.key ? -1 : x.key > y.key ? 1 : 0)).slice(0, FACET_SIZE);
 }

@@ -7,9 +7,10 @@ import { articleMatches } from '../../search/matches.js';
 import type { SearchRequest, SearchResult } from '../../search/query.js';
 import { analyzeQuery } from '../analyzed-query.js';
 import { type CursorPosition, checkCollapsedWindow, decodeCursor, encodeCursor } from '../cursor.js';
+import { FACET_NAMES, withoutFacet } from '../derived.js';
 import { StoreRequestError } from '../errors.js';
 import { type ColumnIndex, compare } from './columns.js';
-import { facetCounts } from './facets.js';
+import { type Facets, facetBuckets } from './facets.js';
 import { ARTICLE_SELECT, type ArticleRow, rowToArticle } from './rows.js';
 import { type Selected, selectedRows } from './selected.js';
 import type { Statements } from './statements.js';
@@ -71,6 +72,21 @@ function distinctClusters(cols: ColumnIndex, rows: Int32Array): number {
 }
 
 /**
+ * Every facet, each counted over the selection without its own filter and in the total's unit (clusters when
+ * collapsed), so a value's count is what clicking it returns.
+ */
+function facetsOf(st: Statements, cols: ColumnIndex, request: SearchRequest, rows: Int32Array): Facets {
+  const query = analyzeQuery(request.query);
+  const out = {} as Facets;
+  for (const name of FACET_NAMES) {
+    const own = withoutFacet(request.filters, name);
+    const over = own ? selectedRows(st, cols, query, request.query !== null, own).rows : rows;
+    out[name] = facetBuckets(cols, name, over, request.collapse);
+  }
+  return out;
+}
+
+/**
  * Relevance pages by offset (bm25 scores are not stable keys); date pages by keyset on (date, id);
  * collapsed pages, in either order, by offset over the clusters.
  *
@@ -121,7 +137,11 @@ export function searchSqlite(st: Statements, request: SearchRequest): SearchResu
     hits,
     next_cursor,
     ...(request.facets
-      ? { facets: st.aggregates.get(`facets|${aggregateKey}`, () => facetCounts(cols, sel.rows)) }
+      ? {
+          facets: st.aggregates.get(`facets|${request.collapse}|${aggregateKey}`, () =>
+            facetsOf(st, cols, request, sel.rows),
+          ),
+        }
       : {}),
   };
 }

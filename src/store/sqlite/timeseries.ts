@@ -2,11 +2,12 @@
  * Time series for the SQLite adapter, over the column index: distinct clusters per bucket and series,
  * from one pass over the selected articles.
  */
-import { LABELS } from '../../domain.js';
 import type { Interval, SplitBy, TimeseriesPoint, TimeseriesRequest } from '../../search/query.js';
 import { analyzeQuery } from '../analyzed-query.js';
+import { continuousSeries } from '../buckets.js';
 import { withoutLabels } from '../derived.js';
 import { type ColumnIndex, LABEL_BIT } from './columns.js';
+import { type Dimension, dimension } from './dimensions.js';
 import { labelBits } from './filter.js';
 import { selectedRows } from './selected.js';
 import type { Statements } from './statements.js';
@@ -21,44 +22,16 @@ function bucketDay(day: number, interval: Interval): number {
   return Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1) / DAY_MS;
 }
 
-function one(out: number[], code: number): number {
-  out[0] = code;
-  return 1;
-}
-
 /** Series names, and the series codes of an article written to `out` (one, several or none). */
-function seriesOf(
-  cols: ColumnIndex,
-  by: SplitBy | undefined,
-): { names: ReadonlyArray<string | null>; codes: (rid: number, out: number[]) => number } {
-  switch (by) {
-    case undefined:
-      return { names: ['all'], codes: (_r, out) => one(out, 0) };
-    case 'source':
-      return { names: cols.source.keys, codes: (r, out) => one(out, cols.sourceOf[r]) };
-    case 'lang':
-      return { names: cols.lang.keys, codes: (r, out) => one(out, cols.langOf[r]) };
-    case 'target':
-      return {
-        names: cols.target.keys,
-        codes: (r, out) => {
-          const targets = cols.targetsOf(r);
-          for (let i = 0; i < targets.length; i++) out[i] = targets[i];
-          return targets.length;
-        },
-      };
-    case 'label':
-      return {
-        names: LABELS,
-        codes: (r, out) => {
-          let n = 0;
-          LABELS.forEach((l, i) => {
-            if (cols.labels[r] & LABEL_BIT[l]) out[n++] = i;
-          });
-          return n;
-        },
-      };
-  }
+function seriesOf(cols: ColumnIndex, by: SplitBy | undefined): Dimension {
+  if (by) return dimension(cols, by);
+  return {
+    names: ['all'],
+    codes: (_r, out) => {
+      out[0] = 0;
+      return 1;
+    },
+  };
 }
 
 interface Slice {
@@ -122,22 +95,20 @@ export function timeseriesSqlite(st: Statements, request: TimeseriesRequest): Ti
         }
       }
     }
-    const points: Array<TimeseriesPoint & { day: number }> = [];
+    const points: TimeseriesPoint[] = [];
     for (const slice of slices.values()) {
       const n = [...slice.single];
       for (const bits of slice.clusters.values()) for (let b = 0; b < 4; b++) n[b] += (bits >> b) & 1;
-      if (n[0] === 0) continue;
+      if (n[2] === 0) continue;
       points.push({
-        day: slice.bucket,
         bucket: new Date(slice.bucket * DAY_MS).toISOString().slice(0, 10),
         series: slice.series,
         count: n[0],
         flagged: n[1],
-        flagged_share: n[2] ? n[3] / n[2] : 0,
+        flagged_share: n[3] / n[2],
         mean_sentiment: slice.sentimentN ? slice.sentimentSum / slice.sentimentN : null,
       });
     }
-    points.sort((a, b) => a.day - b.day || (a.series < b.series ? -1 : a.series > b.series ? 1 : 0));
-    return points.map(({ day: _day, ...p }) => p);
+    return continuousSeries(points, request);
   });
 }
