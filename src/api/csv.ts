@@ -15,3 +15,6 @@ function csvField(value: unknown, text: boolean): string {
   if (text && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
   return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
 }
+
+/** The UTF-8 byte-order mark that tells spreadsheet programs (Excel on Windows) a CSV file is UTF-8. */
+export const UTF8_BOM = '\uFEFF';

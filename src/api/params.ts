@@ -126,6 +126,8 @@ export const queueParams = z.strictObject({
   size: size(20, 'Items 1..100'),
 });
 
+const bom = bool('CSV only: start with a UTF-8 byte-order mark, so Excel reads Cyrillic right (default true)');
+
 export const timeseriesParams = z.strictObject({
   ...filterParams,
   interval: z
@@ -137,11 +139,13 @@ export const timeseriesParams = z.strictObject({
     .optional()
     .describe('Split into series'),
   format: z.enum(['json', 'csv'], { error: 'must be json or csv' }).default('json').describe('Response format'),
+  bom,
 });
 
 export const exportParams = z.strictObject({
   ...searchParams.shape,
   format: z.enum(['csv', 'ndjson'], { error: 'must be csv or ndjson' }).default('csv').describe('File format'),
+  bom,
 });
 
 export const feedParams = z.strictObject({

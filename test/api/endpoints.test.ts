@@ -6,6 +6,13 @@ import { SOURCES, useSeededApp } from '../helpers/seed.js';
 
 const seeded = useSeededApp();
 
+/** The body after its UTF-8 byte-order mark, which it must start with. */
+async function withBom(res: Response): Promise<string> {
+  const bytes = new Uint8Array(await res.arrayBuffer());
+  expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  return new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes.subarray(3));
+}
+
 /** Minimal RFC 4180 reader for checking what the exporter wrote. */
 function parseCsv(text: string): string[][] {
   const rows: string[][] = [];
@@ -91,9 +98,40 @@ describe('GET /api/timeseries', () => {
   it('answers CSV', async () => {
     const res = await seeded.app.request('/api/timeseries?interval=week&format=csv&label=xenophobic');
     expect(res.headers.get('content-type')).toMatch(/text\/csv/);
-    const rows = parseCsv(await res.text());
+    const rows = parseCsv(await withBom(res));
     expect(rows[0]).toEqual(['bucket', 'series', 'count', 'flagged', 'flagged_share', 'mean_sentiment']);
     expect(rows.length).toBeGreaterThan(2);
+    const plain = await (await seeded.app.request('/api/timeseries?interval=week&format=csv&bom=false')).arrayBuffer();
+    expect(new TextDecoder('utf-8', { ignoreBOM: true }).decode(plain).startsWith('bucket,')).toBe(true);
+  });
+
+  it('is continuous: every week between from and to, empty weeks with zeros and a null share', async () => {
+    const body = await (await seeded.app.request('/api/timeseries?interval=week&from=2020-01-01&to=2020-02-29')).json();
+    expect(body.points.map((p: { bucket: string }) => p.bucket)).toEqual([
+      '2019-12-30',
+      '2020-01-06',
+      '2020-01-13',
+      '2020-01-20',
+      '2020-01-27',
+      '2020-02-03',
+      '2020-02-10',
+      '2020-02-17',
+      '2020-02-24',
+    ]);
+    expect(body.points[0]).toEqual({
+      bucket: '2019-12-30',
+      series: 'all',
+      count: 0,
+      flagged: 0,
+      flagged_share: null,
+      mean_sentiment: null,
+    });
+    const csv = await (
+      await seeded.app.request('/api/timeseries?interval=week&from=2020-01-01&to=2020-01-14&format=csv&bom=false')
+    ).text();
+    expect(csv).toBe(
+      'bucket,series,count,flagged,flagged_share,mean_sentiment\r\n2019-12-30,all,0,0,,\r\n2020-01-06,all,0,0,,\r\n2020-01-13,all,0,0,,\r\n',
+    );
   });
 });
 
@@ -102,7 +140,7 @@ describe('GET /api/export', () => {
     const res = await seeded.app.request('/api/export?format=csv&collapse=false');
     expect(res.headers.get('content-type')).toMatch(/text\/csv/);
     expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename="kuzet-export-.*\.csv"$/);
-    const rows = parseCsv(await res.text());
+    const rows = parseCsv(await withBom(res));
     expect(rows[0]).toEqual([...EXPORT_COLUMNS, ...HUMAN_COLUMNS]);
     expect(rows.length - 1).toBe(seeded.articles.size);
     const xss = rows.find((r) => r[0] === seeded.articles.get('xss')?.id) as string[];
@@ -135,6 +173,15 @@ describe('GET /api/sources', () => {
     expect(body.items.map((s: { id: string }) => s.id).sort()).toEqual(SOURCES.map((s) => s.id).sort());
     const silent = body.items.find((s: { id: string }) => s.id === 'tg-silent');
     expect(silent.health).toMatchObject({ consecutive_failures: 4, errors: 4 });
+  });
+
+  it('reveals no server file path, here or on an article', async () => {
+    const sources = await (await seeded.app.request('/api/sources')).text();
+    const article = await (await seeded.app.request(`/api/articles/${seeded.articles.get('xss')?.id}`)).text();
+    for (const body of [sources, article]) {
+      expect(body).not.toMatch(/"file"/);
+      expect(body).not.toMatch(/crawlers\/|\.ya?ml"|\/tmp\/|\/work\//);
+    }
   });
 });
 

@@ -40,6 +40,7 @@ function source(id: string, name: string, kind: Source['kind'], languages: Lang[
     schedule,
     max_items: 100,
     enabled: true,
+    file: `/srv/kuzet/crawlers/${id}.yaml`,
   };
 }
 

@@ -6,6 +6,7 @@ import { humanVerdict } from '../../review/verdict.js';
 import type { ArticleStore } from '../../store/port.js';
 import type { RouteDeps } from '../deps.js';
 import { ApiError } from '../errors.js';
+import { publicSource } from './sources.js';
 
 const ID = /^[A-Za-z0-9_:.-]{1,128}$/;
 
@@ -61,7 +62,7 @@ export function articleRoutes({ store }: RouteDeps): Hono {
       human: humanVerdict(reviews),
       reviews,
       siblings: siblings.map(brief),
-      source,
+      source: source && publicSource(source),
     });
   });
 }

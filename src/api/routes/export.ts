@@ -3,7 +3,7 @@ import type { Article } from '../../domain.js';
 import { EXPORT_COLUMNS, exportRow } from '../../present/search-item.js';
 import { humanVerdicts, withReviewFilters } from '../../review/load.js';
 import type { HumanVerdict } from '../../review/verdict.js';
-import { csvRow } from '../csv.js';
+import { csvRow, UTF8_BOM } from '../csv.js';
 import type { RouteDeps } from '../deps.js';
 import { exportParams, readParams, toFilters } from '../params.js';
 
@@ -79,7 +79,7 @@ export function exportRoutes({ store, log }: RouteDeps): Hono {
     let rows = 0;
     const body = new ReadableStream<Uint8Array>({
       start(controller) {
-        if (p.format === 'csv') controller.enqueue(encoder.encode(csvRow([...COLUMNS])));
+        if (p.format === 'csv') controller.enqueue(encoder.encode((p.bom ? UTF8_BOM : '') + csvRow([...COLUMNS])));
       },
       async pull(controller) {
         try {

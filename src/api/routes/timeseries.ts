@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import type { TimeseriesPoint } from '../../search/query.js';
-import { csvRow } from '../csv.js';
+import { csvRow, UTF8_BOM } from '../csv.js';
 import type { RouteDeps } from '../deps.js';
 import { readParams, timeseriesParams, toFilters } from '../params.js';
 
@@ -29,7 +29,9 @@ export function timeseriesRoutes({ store }: RouteDeps): Hono {
     });
     if (p.format === 'csv') {
       c.header('content-disposition', `attachment; filename="kuzet-timeseries-${p.interval}.csv"`);
-      return c.body(timeseriesCsv(points), 200, { 'content-type': 'text/csv; charset=utf-8' });
+      return c.body((p.bom ? UTF8_BOM : '') + timeseriesCsv(points), 200, {
+        'content-type': 'text/csv; charset=utf-8',
+      });
     }
     return c.json({ interval: p.interval, split: p.split ?? null, points });
   });
