@@ -1,4 +1,6 @@
 import { parseArgs } from 'node:util';
+import { didYouMean } from './did-you-mean.js';
+import { UsageError } from './flags.js';
 
 /** A subcommand: parses its own argv and resolves to the process exit code. */
 export type Command = (argv: string[]) => Promise<number>;
@@ -63,15 +65,21 @@ function usage(): string {
 }
 
 async function main(argv: string[]): Promise<number> {
+  const first = argv[0];
+  if (first === '--help' || first === '-h' || first === 'help') {
+    console.log(usage());
+    return 0;
+  }
   const { positionals } = parseArgs({ args: argv.slice(0, 1), allowPositionals: true, strict: false });
   const name = positionals[0];
-  if (!name || name === '--help' || name === '-h' || name === 'help') {
+  if (!name) {
+    if (first) console.error(`kuzet: unknown option '${first}'; a command comes first\n`);
     console.log(usage());
-    return name ? 0 : 2;
+    return 2;
   }
   const command = COMMANDS[name];
   if (!command) {
-    console.error(`kuzet: unknown command '${name}'\n\n${usage()}`);
+    console.error(`kuzet: unknown command '${name}'${didYouMean(name, Object.keys(COMMANDS))}\n\n${usage()}`);
     return 2;
   }
   const { run } = await command.load();
@@ -87,6 +95,10 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 try {
   process.exitCode = await main(process.argv.slice(2));
 } catch (error) {
+  if (error instanceof UsageError) {
+    console.error(`kuzet: ${error.message}`);
+    process.exit(2);
+  }
   // Start-up failures (a store that cannot be reached, a data folder that cannot be written) end
   // with one line saying what failed, not a stack dump; LOG_LEVEL=debug shows the stack.
   console.error(`kuzet: ${error instanceof Error ? error.message : String(error)}`);

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { loadWebhooks } from '../alerts/webhooks/config.js';
 import { type Classifier, loadClassifier } from '../classify/index.js';
 import { type Config, isDistributed } from '../config.js';
@@ -11,6 +12,7 @@ import type { JobQueues } from '../queue/port.js';
 import { loadSources, saveRejected } from '../sources/index.js';
 import type { ArticleStore } from '../store/port.js';
 import { crawlOptionsFrom } from './crawl-options.js';
+import { checkDataDir, checkSourcesDir, DATABASE_FILE } from './folders.js';
 import { watchShutdown } from './shutdown.js';
 import { storeFor } from './store.js';
 
@@ -47,11 +49,27 @@ export async function loadSourceMap(
   return new Map(sources.map((s) => [s.id, s]));
 }
 
-export async function openRuntime(config: Config, options: { withSources?: boolean } = {}): Promise<Runtime> {
+export interface RuntimeOptions {
+  /** Load the source files (default true). */
+  withSources?: boolean;
+  /**
+   * Embedded, what to do when the data folder holds no database: `create` it (serve, crawl), or stop with a
+   * UsageError (default), so a mistyped --data is not a new, empty database.
+   */
+  data?: 'create' | 'existing';
+}
+
+export async function openRuntime(config: Config, options: RuntimeOptions = {}): Promise<Runtime> {
   const log = logger('kuzet');
   watchShutdown(log);
   consoleToLog(logger('lib'));
   const mode = isDistributed(config) ? 'distributed' : 'embedded';
+  const withSources = options.withSources !== false;
+  if (withSources) checkSourcesDir(config.sourcesDir);
+  if (mode === 'embedded' && checkDataDir(config.dataDir, options.data ?? 'existing') === 'new')
+    log.warn('no Kuzet database in the data folder yet: creating one', {
+      file: path.join(config.dataDir, DATABASE_FILE),
+    });
   if (mode === 'embedded' && (config.elasticsearchUrl || config.redisUrl)) {
     log.warn('ELASTICSEARCH_URL and REDIS_URL are both needed for the distributed mode; running embedded', {
       elasticsearch: Boolean(config.elasticsearchUrl),
@@ -69,8 +87,7 @@ export async function openRuntime(config: Config, options: { withSources?: boole
     indexPrefix: config.elasticsearchIndexPrefix,
   });
   await evidence.init();
-  const sources =
-    options.withSources === false ? new Map<string, Source>() : await loadSourceMap(config.sourcesDir, log, store);
+  const sources = withSources ? await loadSourceMap(config.sourcesDir, log, store) : new Map<string, Source>();
   if (sources.size) await store.upsertSources([...sources.values()]);
   const classifier = await loadClassifier();
   classifier.classify('проверка', 'ru'); // fails now, not on every crawled page, when the model file is missing

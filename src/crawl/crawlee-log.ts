@@ -8,7 +8,9 @@ class ForwardingLogger extends Logger {
 
   override _log(level: LogLevel, message: string, data?: Record<string, unknown>, exception?: unknown): void {
     const fields = { ...data, ...(exception ? { error: String((exception as Error).message ?? exception) } : {}) };
-    if (level <= LogLevel.ERROR) this.target.warn(`crawlee: ${message}`, fields);
+    // Kuzet logs each request that fails for good itself ("crawl problem", with its URL and reason), once.
+    const repeated = message.startsWith('Request failed and reached maximum retries');
+    if (level <= LogLevel.ERROR && !repeated) this.target.warn(`crawlee: ${message}`, fields);
     else this.target.debug(`crawlee: ${message}`, fields);
   }
 }

@@ -4,7 +4,6 @@ import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { parseArgs } from 'node:util';
 import { serve } from '@hono/node-server';
 import { createApp } from '../../api/app.js';
 import { type LoadResult, markdownTable, runLoad } from '../../api/bench/load.js';
@@ -15,6 +14,7 @@ import { TOPICAL_RANK, VOCABULARY_SIZE, ZIPF_EXPONENT } from '../../api/bench/zi
 import type { Article } from '../../domain.js';
 import { parseQuery } from '../../search/parse.js';
 import { createSqliteStore } from '../../store/sqlite/index.js';
+import { parseFlags } from '../flags.js';
 
 const BATCH = 1000;
 
@@ -127,23 +127,26 @@ async function startServer(dataDir: string): Promise<{ child: ChildProcess; orig
 }
 
 export async function run(argv: string[]): Promise<number> {
-  const { values } = parseArgs({
-    args: argv,
-    options: {
-      articles: { type: 'string', default: '100000' },
-      concurrency: { type: 'string', default: '50' },
-      duration: { type: 'string', default: '10' },
-      'max-requests': { type: 'string', default: '200000' },
-      data: { type: 'string' },
-      serve: { type: 'string' },
-      keep: { type: 'boolean', default: false },
-      help: { type: 'boolean', default: false },
-    },
-  });
-  if (values.help) {
-    console.log(USAGE);
-    return 0;
-  }
+  const options = {
+    articles: { type: 'string', default: '100000' },
+    concurrency: { type: 'string', default: '50' },
+    duration: { type: 'string', default: '10' },
+    'max-requests': { type: 'string', default: '200000' },
+    data: { type: 'string' },
+    serve: { type: 'string' },
+    keep: { type: 'boolean', default: false },
+  } as const;
+  const parsed = parseFlags<{
+    articles: string;
+    concurrency: string;
+    duration: string;
+    'max-requests': string;
+    data?: string;
+    serve?: string;
+    keep: boolean;
+  }>('bench-api', argv, options, USAGE, false);
+  if (typeof parsed === 'number') return parsed;
+  const { values } = parsed;
   if (values.serve) return serveOnly(values.serve);
   const count = Number(values.articles);
   const concurrency = Number(values.concurrency);

@@ -1,12 +1,12 @@
 /** `kuzet bench-classify`: quality on the held-out split and HateCheck, and throughput on ~3 KB articles. */
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import { percentile } from '../../api/bench/load.js';
 import { DEFAULT_LEXICON_DIR, loadClassifier, readGold } from '../../classify/index.js';
 import { evaluate, formatReport } from '../../classify/metrics.js';
 import type { Lang } from '../../domain.js';
 import { tokenize } from '../../text/index.js';
+import { parseFlags } from '../flags.js';
 
 const HATECHECK = fileURLToPath(
   new URL('../../../../shared/datasets/hatecheck-immigrants/cases.jsonl', import.meta.url),
@@ -33,25 +33,16 @@ function buildArticles(texts: { text: string; lang: Lang }[], count: number): { 
 }
 
 export async function run(argv: string[]): Promise<number> {
-  let values: { articles?: string; json?: boolean; hatecheck?: string; help?: boolean };
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      options: {
-        articles: { type: 'string' },
-        json: { type: 'boolean' },
-        hatecheck: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    }));
-  } catch (err) {
-    console.error(`kuzet bench-classify: ${(err as Error).message}\n${HELP}`);
-    return 2;
-  }
-  if (values.help) {
-    console.log(HELP);
-    return 0;
-  }
+  const options = { articles: { type: 'string' }, json: { type: 'boolean' }, hatecheck: { type: 'string' } } as const;
+  const parsed = parseFlags<{ articles?: string; json?: boolean; hatecheck?: string }>(
+    'bench-classify',
+    argv,
+    options,
+    HELP,
+    false,
+  );
+  if (typeof parsed === 'number') return parsed;
+  const { values } = parsed;
   const clf = await loadClassifier();
   const warn = (file: string) => (line: number, msg: string) =>
     console.error(`kuzet bench-classify: ${file}:${line} skipped: ${msg}`);

@@ -1,11 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { gunzipSync } from 'node:zlib';
 import { load } from 'cheerio';
 import { extractArticle } from '../../extract/index.js';
 import { aggregate, type PageScore, scorePage } from '../../extract/metric.js';
 import { renderText } from '../../extract/render.js';
+import { parseFlags } from '../flags.js';
 
 const USAGE = `Usage: kuzet bench-extract [--dataset DIR] [--verbose]
 
@@ -54,20 +54,10 @@ const f1Of = (p: PageScore) => (p.tp === 0 ? 0 : (2 * p.tp) / (2 * p.tp + p.fp +
  * await run(['--dataset', '/work/shared/datasets/article-extraction']);
  */
 export async function run(argv: string[]): Promise<number> {
-  let values: { dataset?: string; verbose?: boolean; help?: boolean };
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      options: { dataset: { type: 'string' }, verbose: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
-    }));
-  } catch (error) {
-    console.error(`kuzet bench-extract: ${(error as Error).message}\n\n${USAGE}`);
-    return 2;
-  }
-  if (values.help) {
-    console.log(USAGE);
-    return 0;
-  }
+  const options = { dataset: { type: 'string' }, verbose: { type: 'boolean' } } as const;
+  const parsed = parseFlags<{ dataset?: string; verbose?: boolean }>('bench-extract', argv, options, USAGE, false);
+  if (typeof parsed === 'number') return parsed;
+  const { values } = parsed;
   const dataset = resolve(values.dataset ?? '../shared/datasets/article-extraction');
   let rows: GroundTruth[];
   try {

@@ -3,10 +3,10 @@
 import { once } from 'node:events';
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
-import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { type Classifier, loadClassifier } from '../../classify/index.js';
 import { LANGS } from '../../domain.js';
+import { parseFlags } from '../flags.js';
 
 const HELP = `Usage: kuzet classify [FILE.jsonl] [--model FILE]
 Reads JSON lines {id, text, lang?} from FILE (stdin without one) and writes {id, ...Classification} per line, in order.
@@ -19,22 +19,9 @@ const InputSchema = z.object({
 });
 
 export async function run(argv: string[]): Promise<number> {
-  let values: { model?: string; help?: boolean };
-  let positionals: string[];
-  try {
-    ({ values, positionals } = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: { model: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
-    }));
-  } catch (err) {
-    console.error(`kuzet classify: ${(err as Error).message}\n${HELP}`);
-    return 2;
-  }
-  if (values.help) {
-    console.log(HELP);
-    return 0;
-  }
+  const parsed = parseFlags<{ model?: string }>('classify', argv, { model: { type: 'string' } }, HELP);
+  if (typeof parsed === 'number') return parsed;
+  const { values, positionals } = parsed;
   let clf: Classifier;
   try {
     clf = await loadClassifier({ modelPath: values.model });

@@ -1,30 +1,18 @@
 /** `kuzet eval FILE.jsonl [--json]`: precision/recall/F1 per label and language against gold labels. */
-import { parseArgs } from 'node:util';
 import { loadClassifier, readGold } from '../../classify/index.js';
 import { evaluate, formatReport } from '../../classify/metrics.js';
 import type { Lang } from '../../domain.js';
+import { parseFlags } from '../flags.js';
 
 const HELP = `Usage: kuzet eval FILE.jsonl [--json] [--model FILE]
 FILE holds JSON lines {text, lang?, xenophobic?, migration_policy?, counter_speech?}; prints P/R/F1 per label and language
 and the share of counter-speech flagged xenophobic.`;
 
 export async function run(argv: string[]): Promise<number> {
-  let values: { json?: boolean; model?: string; help?: boolean };
-  let positionals: string[];
-  try {
-    ({ values, positionals } = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: { json: { type: 'boolean' }, model: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
-    }));
-  } catch (err) {
-    console.error(`kuzet eval: ${(err as Error).message}\n${HELP}`);
-    return 2;
-  }
-  if (values.help) {
-    console.log(HELP);
-    return 0;
-  }
+  const options = { json: { type: 'boolean' }, model: { type: 'string' } } as const;
+  const parsed = parseFlags<{ json?: boolean; model?: string }>('eval', argv, options, HELP);
+  if (typeof parsed === 'number') return parsed;
+  const { values, positionals } = parsed;
   const file = positionals[0];
   if (!file) {
     console.error(`kuzet eval: a gold file is required\n${HELP}`);

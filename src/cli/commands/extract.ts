@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
 import { gunzipSync } from 'node:zlib';
 import { decodeHtml, extractArticle } from '../../extract/index.js';
+import { parseFlags } from '../flags.js';
 
 const USAGE = `Usage: kuzet extract FILE... [--url URL]
 
@@ -33,21 +33,8 @@ export async function readHtmlFile(file: string): Promise<string> {
  * await run(['page.html.gz', '--url', 'https://example.kz/news/1']); // 0
  */
 export async function run(argv: string[]): Promise<number> {
-  let parsed: { values: { url?: string; help?: boolean }; positionals: string[] };
-  try {
-    parsed = parseArgs({
-      args: argv,
-      options: { url: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
-      allowPositionals: true,
-    });
-  } catch (error) {
-    console.error(`kuzet extract: ${(error as Error).message}\n\n${USAGE}`);
-    return 2;
-  }
-  if (parsed.values.help) {
-    console.log(USAGE);
-    return 0;
-  }
+  const parsed = parseFlags<{ url?: string }>('extract', argv, { url: { type: 'string' } }, USAGE);
+  if (typeof parsed === 'number') return parsed;
   if (parsed.positionals.length === 0) {
     console.error(`kuzet extract: no FILE given\n\n${USAGE}`);
     return 2;

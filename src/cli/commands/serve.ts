@@ -12,6 +12,8 @@ Serves the API and web UI. In embedded mode (default) it also crawls every sourc
 schedule in the same process; with ELASTICSEARCH_URL and REDIS_URL set it serves only, and
 'kuzet worker' and 'kuzet scheduler' run the crawl.`;
 
+const SHUTDOWN_MS = 10_000;
+
 export async function run(argv: string[]): Promise<number> {
   const parsed = parseCommand(
     argv,
@@ -23,7 +25,7 @@ export async function run(argv: string[]): Promise<number> {
     }),
   );
   if (!parsed) return Number(process.exitCode ?? 0);
-  const runtime = await openRuntime(parsed.config);
+  const runtime = await openRuntime(parsed.config, { data: 'create' });
   const { config, log } = runtime;
   const app = createApp({
     store: runtime.store,
@@ -50,11 +52,22 @@ export async function run(argv: string[]): Promise<number> {
 
   const signal = await untilSignal();
   log.info('shutting down', { signal });
+  // A second signal, or a shutdown still waiting after SHUTDOWN_MS, ends the process at once.
+  const now = (code: number, why: string) => () => {
+    log.warn(why);
+    process.exit(code);
+  };
+  process.once('SIGINT', now(130, 'second signal: exiting now'));
+  process.once('SIGTERM', now(143, 'second signal: exiting now'));
+  setTimeout(now(1, `shutdown still waiting after ${SHUTDOWN_MS / 1000} s: exiting now`), SHUTDOWN_MS).unref();
   stopScheduler();
   stopRechecks();
   runtime.abort();
+  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+  // Open keep-alive connections and slow downloads get a moment to finish, then are cut.
+  setTimeout(() => (server as { closeAllConnections?: () => void }).closeAllConnections?.(), 2_000).unref();
   await Promise.all(workers.map((w) => w.close()));
-  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await closed;
   await runtime.close();
   return 0;
 }

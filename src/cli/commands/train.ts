@@ -3,9 +3,9 @@ import { createHash } from 'node:crypto';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { crossValidate, DEFAULT_LEXICON_DIR, DEFAULT_MODEL_PATH, trainModel } from '../../classify/index.js';
 import { formatReport } from '../../classify/metrics.js';
+import { parseFlags } from '../flags.js';
 
 const HELP = `Usage: kuzet train [--corpus lexicons/corpus/train.jsonl] [--out lexicons/model.json] [--lexicons DIR]
                    [--with-reviews FILE] [--cv [--json]]
@@ -33,36 +33,24 @@ async function withReviews(corpus: string, reviews: string) {
 }
 
 export async function run(argv: string[]): Promise<number> {
-  let values: {
+  const options = {
+    corpus: { type: 'string' },
+    out: { type: 'string' },
+    lexicons: { type: 'string' },
+    'with-reviews': { type: 'string' },
+    cv: { type: 'boolean' },
+    json: { type: 'boolean' },
+  } as const;
+  const parsed = parseFlags<{
     corpus?: string;
     out?: string;
     lexicons?: string;
     'with-reviews'?: string;
     cv?: boolean;
     json?: boolean;
-    help?: boolean;
-  };
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      options: {
-        corpus: { type: 'string' },
-        out: { type: 'string' },
-        lexicons: { type: 'string' },
-        'with-reviews': { type: 'string' },
-        cv: { type: 'boolean' },
-        json: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    }));
-  } catch (err) {
-    console.error(`kuzet train: ${(err as Error).message}\n${HELP}`);
-    return 2;
-  }
-  if (values.help) {
-    console.log(HELP);
-    return 0;
-  }
+  }>('train', argv, options, HELP, false);
+  if (typeof parsed === 'number') return parsed;
+  const { values } = parsed;
   const corpus = values.corpus ?? join(DEFAULT_LEXICON_DIR, 'corpus', 'train.jsonl');
   const out = values.out ?? DEFAULT_MODEL_PATH;
   try {
