@@ -1,7 +1,7 @@
 /** Atom 1.0 and RSS 2.0 documents: a saved search's newest articles, or spikes in flagged coverage. */
 import type { Article } from '../domain.js';
 import { escapeHtml } from '../present/html.js';
-import { labelsOf, whyFlagged } from '../present/why.js';
+import { labelsOf, type UiLang, whyFlagged } from '../present/why.js';
 
 export type FeedFormat = 'atom' | 'rss';
 
@@ -63,7 +63,7 @@ export function xmlText(text: string): string {
  * @example
  * articleEntry(article, 'https://kuzet.example.org').categories; // ['xenophobic', 'target:tajik']
  */
-export function articleEntry(a: Article, baseUrl: string): FeedEntry {
+export function articleEntry(a: Article, baseUrl: string, ui: UiLang = 'en'): FeedEntry {
   const c = a.classification;
   const text = a.text.replace(/\s+/g, ' ').trim();
   const cut = (max: number) => (text.length > max ? `${text.slice(0, max)}…` : text);
@@ -76,7 +76,7 @@ export function articleEntry(a: Article, baseUrl: string): FeedEntry {
     updated: a.published_at ?? a.fetched_at,
     author: a.source_id,
     categories: [...labelsOf(c), ...(c?.targets ?? []).map((t) => `target:${t}`)],
-    summary: `${whyFlagged(c)}\n\n${cut(SUMMARY_CHARS)}`,
+    summary: `${whyFlagged(c, ui)}\n\n${cut(SUMMARY_CHARS)}`,
   };
 }
 

@@ -148,11 +148,17 @@ export const exportParams = z.strictObject({
   bom,
 });
 
+const feedLanguage = z
+  .enum(['en', 'ru'], { error: 'must be en or ru' })
+  .default('en')
+  .describe('Language of the feed title and of each entry summary (en or ru)');
+
 export const feedParams = z.strictObject({
   ...filterParams,
   collapse: searchParams.shape.collapse,
   format: z.enum(['atom', 'rss'], { error: 'must be atom or rss' }).default('atom').describe('Feed format'),
   size: size(50, 'Newest articles in the feed, 1..100'),
+  ui: feedLanguage,
 });
 
 const int = (min: number, max: number, fallback: number, description: string) =>
@@ -183,6 +189,7 @@ export const spikeParams = z.strictObject({
     .enum(['json', 'atom', 'rss'], { error: 'must be json, atom or rss' })
     .default('json')
     .describe('Response format'),
+  ui: feedLanguage,
 });
 
 export type SearchParams = z.output<typeof searchParams>;

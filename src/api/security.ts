@@ -1,9 +1,12 @@
 import type { MiddlewareHandler } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
 
-/** No scripts at all, styles only from /static, no framing, forms only back to this origin. */
+/**
+ * Scripts and styles only as files from this origin (no inline script or style, nothing from elsewhere), no
+ * framing, forms only back to this origin.
+ */
 export const CONTENT_SECURITY_POLICY =
-  "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
 /**
  * Hono's secure headers on every response: the CSP above, nosniff, no referrer, no framing, same-origin opener and

@@ -7,6 +7,10 @@ export type Command = (argv: string[]) => Promise<number>;
 
 const COMMANDS: Record<string, { summary: string; load: () => Promise<{ run: Command }> }> = {
   serve: { summary: 'run the API and crawl each source on its schedule', load: () => import('./commands/serve.js') },
+  demo: {
+    summary: 'crawl a bundled demo site of invented stories offline, then serve the UI',
+    load: () => import('./commands/demo.js'),
+  },
   crawl: { summary: 'crawl every source (--once)', load: () => import('./commands/crawl.js') },
   sources: {
     summary: 'check every source: fetch its feeds, sitemaps, listings and channel page once (check)',

@@ -19,7 +19,7 @@ const WORDS = {
     ],
   },
   ru: {
-    flagged: 'Отмечено',
+    flagged: 'Отмечено как',
     notFlagged: 'Не отмечено',
     unclassified: 'Ещё не классифицировано',
     xenophobic: 'ксенофобия',

@@ -168,6 +168,41 @@ const en = {
   fetchedAt: 'Fetched',
   headers: 'Headers',
   download: 'Download the raw body',
+  language: 'Interface language',
+  langs: {
+    ru: 'Russian',
+    kk: 'Kazakh',
+    en: 'English',
+    uz: 'Uzbek',
+    ky: 'Kyrgyz',
+    tg: 'Tajik',
+    und: 'unknown',
+  } as Record<string, string>,
+  groups: {
+    migrants: 'migrants',
+    central_asian: 'Central Asians',
+    chinese: 'Chinese',
+    uzbek: 'Uzbeks',
+    tajik: 'Tajiks',
+    kyrgyz: 'Kyrgyz',
+    caucasian: 'Caucasians',
+    african: 'Africans',
+    afghan: 'Afghans',
+    pakistani: 'Pakistanis',
+    refugees: 'refugees',
+  } as Record<string, string>,
+  all: 'all coverage',
+  figures: 'The figures (table)',
+  bucket: 'Period',
+  series: 'Series',
+  stories: 'stories',
+  flagged: 'flagged',
+  share: 'share flagged',
+  spike: 'spike',
+  spikeNote: 'Shaded periods are spikes: far more flagged stories than in the 14 periods before.',
+  weekOf: 'week of',
+  hoverHelp: 'Hover over a chart for the figures of a period.',
+  demo: 'Demo data: every story here is invented.',
 };
 
 const ru: typeof en = {
@@ -329,9 +364,76 @@ const ru: typeof en = {
   fetchedAt: 'Получено',
   headers: 'Заголовки',
   download: 'Скачать исходные байты',
+  language: 'Язык интерфейса',
+  langs: {
+    ru: 'русский',
+    kk: 'казахский',
+    en: 'английский',
+    uz: 'узбекский',
+    ky: 'киргизский',
+    tg: 'таджикский',
+    und: 'не определён',
+  },
+  groups: {
+    migrants: 'мигранты',
+    central_asian: 'выходцы из Центральной Азии',
+    chinese: 'китайцы',
+    uzbek: 'узбеки',
+    tajik: 'таджики',
+    kyrgyz: 'кыргызы',
+    caucasian: 'выходцы с Кавказа',
+    african: 'африканцы',
+    afghan: 'афганцы',
+    pakistani: 'пакистанцы',
+    refugees: 'беженцы',
+  },
+  all: 'все материалы',
+  figures: 'Те же цифры таблицей',
+  bucket: 'Период',
+  series: 'Ряд',
+  stories: 'материалов',
+  flagged: 'отмечено',
+  share: 'доля отмеченных',
+  spike: 'всплеск',
+  spikeNote: 'Затенены всплески: отмеченных материалов намного больше, чем за 14 предыдущих периодов.',
+  weekOf: 'неделя с',
+  hoverHelp: 'Наведите курсор на график, чтобы увидеть цифры за период.',
+  demo: 'Демонстрационные данные: все материалы вымышлены.',
 };
 
 export type Strings = typeof en;
+
+/**
+ * A facet or series key in words: labels, languages and target groups translated, sources by name, anything
+ * unknown as it is.
+ *
+ * @example
+ * keyName(strings('ru'), 'target', 'central_asian') // 'выходцы из Центральной Азии'
+ */
+export function keyName(t: Strings, kind: string, key: string, sourceNames?: Map<string, string>): string {
+  if (kind === 'label') return t.label[key] ?? key;
+  if (kind === 'lang') return t.langs[key] ?? key;
+  if (kind === 'target') return t.groups[key] ?? key.replaceAll('_', ' ');
+  if (kind === 'source') return sourceNames?.get(key) ?? key;
+  if (kind === 'severity') return `≥ ${key}`;
+  if (key === 'all') return t.all;
+  return key;
+}
+
+/**
+ * A date or datetime as people write it in the interface language (UTC).
+ *
+ * @example
+ * localDate('2024-05-03T23:30:00Z', 'ru', true) // '3 мая 2024 г., 23:30 UTC'
+ */
+export function localDate(iso: string | null, ui: UiLang, withTime = false): string {
+  if (!iso) return '';
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  const date = new Intl.DateTimeFormat(ui, { dateStyle: 'long', timeZone: 'UTC' }).format(d);
+  if (!withTime || iso.length <= 10) return date;
+  return `${date}, ${new Intl.DateTimeFormat(ui, { timeStyle: 'short', timeZone: 'UTC', hourCycle: 'h23' }).format(d)} UTC`;
+}
 const STRINGS: Record<UiLang, Strings> = { ru, en };
 
 /** Interface strings in one language. */
@@ -339,16 +441,24 @@ export function strings(ui: UiLang): Strings {
   return STRINGS[ui];
 }
 
+/** The cookie that remembers the interface language chosen with `?ui=` or the switch. */
+export const UI_COOKIE = 'kuzet_ui';
+
+const isUi = (v: string | null | undefined): v is UiLang => v === 'ru' || v === 'en';
+
 /**
- * The interface language: `?ui=ru|en` wins, then the first of ru/kk/en in Accept-Language, else ru.
+ * The interface language: `?ui=ru|en` wins (the language switch sets it, and the page remembers it in the
+ * `kuzet_ui` cookie), then that cookie, then the first of ru/kk/en in the browser's Accept-Language, else Russian.
  *
  * @example
  * uiLang(new URL('http://x/?ui=en'), null) // 'en'
  * uiLang(new URL('http://x/'), 'en-GB,en;q=0.9') // 'en'
+ * uiLang(new URL('http://x/'), 'en-GB', 'ru') // 'ru'
  */
-export function uiLang(url: URL, acceptLanguage: string | null | undefined): UiLang {
+export function uiLang(url: URL, acceptLanguage: string | null | undefined, cookie?: string | null): UiLang {
   const asked = url.searchParams.get('ui');
-  if (asked === 'ru' || asked === 'en') return asked;
+  if (isUi(asked)) return asked;
+  if (isUi(cookie)) return cookie;
   const ranked = (acceptLanguage ?? '')
     .split(',')
     .map((part, i) => {

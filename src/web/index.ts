@@ -7,24 +7,27 @@ import { runSearch } from '../api/routes/search.js';
 import { html } from '../present/html.js';
 import { loadRejected } from '../sources/index.js';
 import { articlePage } from './article-page.js';
+import { ASSETS } from './assets.js';
 import { capturePage } from './capture-page.js';
 import { strings } from './i18n.js';
 import { page } from './layout.js';
 import { context, send, userError } from './respond.js';
 import { searchPage } from './search-page.js';
 import { sourcesPage } from './sources-page.js';
-import { APP_CSS } from './styles.js';
 import { trendsPage } from './trends-page.js';
 
 /**
- * The server-rendered UI: `/` search, `/articles/:id`, `/trends`, `/sources`, and `/static/app.css`.
- * Pages carry no script; bad parameters are shown on the page with status 400.
+ * The server-rendered UI: `/` search, `/articles/:id`, `/trends`, `/sources`, and the files under `/static`.
+ * Only the trends page loads scripts (its charts; it reads the same without them); bad parameters are shown on
+ * the page with status 400.
  */
 export function webRoutes({ store, evidence }: RouteDeps): Hono {
   const app = new Hono();
-  app.get('/static/app.css', (c) =>
-    c.body(APP_CSS, 200, { 'content-type': 'text/css; charset=utf-8', 'cache-control': 'public, max-age=3600' }),
-  );
+  app.get('/static/:name', (c) => {
+    const asset = ASSETS[c.req.param('name')];
+    if (!asset) return c.notFound();
+    return c.body(asset.body(), 200, { 'content-type': asset.type, 'cache-control': 'public, max-age=3600' });
+  });
 
   app.get('/', async (c) => {
     const { url, ui, account } = context(c);
@@ -34,7 +37,7 @@ export function webRoutes({ store, evidence }: RouteDeps): Hono {
       const body = searchPage({ ui, url, sources, result, items, error: null });
       return send(c, page({ ui, url, account, title: strings(ui).search, active: 'search', body }));
     } catch (error) {
-      const bad = userError(error);
+      const bad = userError(error, ui);
       if (!bad) throw error;
       const body = searchPage({ ui, url, sources, result: null, items: [], error: bad.message });
       return send(c, page({ ui, url, account, title: strings(ui).search, active: 'search', body }), bad.status);
@@ -56,7 +59,7 @@ export function webRoutes({ store, evidence }: RouteDeps): Hono {
         }),
       );
     } catch (error) {
-      const bad = userError(error);
+      const bad = userError(error, ui);
       if (!bad) throw error;
       const t = strings(ui);
       const body = html`<h1>${t.notFound}</h1><div class="error-box" role="alert">${bad.message}</div><p><a href="/?ui=${ui}">${t.back}</a></p>`;
@@ -71,7 +74,7 @@ export function webRoutes({ store, evidence }: RouteDeps): Hono {
       const { record, body } = await loadCapture(evidence, c.req.param('id'));
       return send(c, page({ ui, url, title: t.capture, body: capturePage(record, body, ui) }));
     } catch (error) {
-      const bad = userError(error);
+      const bad = userError(error, ui);
       if (!bad) throw error;
       const body = html`<h1>${t.notFound}</h1><div class="error-box" role="alert">${bad.message}</div>`;
       return send(c, page({ ui, url, title: t.notFound, body }), bad.status);
@@ -98,10 +101,12 @@ export function webRoutes({ store, evidence }: RouteDeps): Hono {
           title,
           active: 'trends',
           body: trendsPage({ ui, url, sources, points, error: null }),
+          scripts: ['/static/uplot.js', '/static/trends.js'],
+          styles: ['/static/uplot.css'],
         }),
       );
     } catch (error) {
-      const bad = userError(error);
+      const bad = userError(error, ui);
       if (!bad) throw error;
       return send(
         c,

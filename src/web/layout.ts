@@ -16,6 +16,10 @@ export interface PageOptions {
   active?: 'search' | 'trends' | 'sources' | 'review';
   body: SafeHtml;
   account?: Account | null;
+  /** Same-origin scripts the page loads (the trends charts); pages read the same without them. */
+  scripts?: string[];
+  /** More same-origin stylesheets. */
+  styles?: string[];
 }
 
 /** The header's account part: sign-in link, or the user and a sign-out button. */
@@ -30,12 +34,22 @@ function accountBar(account: Account | null, ui: UiLang, url: URL): SafeHtml {
 }
 
 /**
- * The page shell: header with navigation and the language switch, one stylesheet, no scripts.
+ * The page shell: header with navigation and the language switch, one stylesheet, and only the same-origin
+ * scripts a page asks for.
  *
  * @example
  * c.html(page({ ui, url, title: t.sources, active: 'sources', body }).toString())
  */
-export function page({ ui, url, title, active, body, account = null }: PageOptions): SafeHtml {
+export function page({
+  ui,
+  url,
+  title,
+  active,
+  body,
+  account = null,
+  scripts = [],
+  styles = [],
+}: PageOptions): SafeHtml {
   const t = strings(ui);
   const other: UiLang = ui === 'ru' ? 'en' : 'ru';
   const nav = (key: 'search' | 'trends' | 'sources' | 'review', path: string) =>
@@ -48,14 +62,16 @@ export function page({ ui, url, title, active, body, account = null }: PageOptio
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="no-referrer">
 <title>${title} — ${t.appName}</title>
+${styles.map((href) => html`<link rel="stylesheet" href="${href}">`)}
 <link rel="stylesheet" href="/static/app.css">
+${scripts.map((src) => html`<script defer src="${src}"></script>`)}
 </head>
 <body>
 <header class="top">
   <a class="brand" href="${link(url, '/', { ui }, [])}">${t.appName}</a>
   <nav>${nav('search', '/')}${nav('trends', '/trends')}${nav('sources', '/sources')}${reviews ? nav('review', '/review') : ''}</nav>
   ${accountBar(account, ui, url)}
-  <a class="lang-switch" hreflang="${other}" href="${link(url, url.pathname, { ui: other })}">${t.switchTo}</a>
+  <a class="lang-switch" hreflang="${other}" lang="${other}" title="${t.language}" href="${link(url, url.pathname, { ui: other })}">${t.switchTo}</a>
 </header>
 <main>
 ${body}

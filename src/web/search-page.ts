@@ -4,7 +4,7 @@ import type { SearchItem } from '../present/search-item.js';
 import { whyFlagged } from '../present/why.js';
 import type { HumanVerdict } from '../review/verdict.js';
 import type { FacetBucket, SearchResult } from '../search/query.js';
-import { strings, type UiLang } from './i18n.js';
+import { keyName, localDate, strings, type UiLang } from './i18n.js';
 import { FILTER_KEYS, link, listParam } from './links.js';
 import { searchForm } from './search-form.js';
 
@@ -16,6 +16,9 @@ export interface SearchPageData {
   items: Array<SearchItem & { human: HumanVerdict | null }>;
   error: string | null;
 }
+
+/** The parameters of a search page; article links carry them so "back to search" returns to the same page. */
+export const SEARCH_KEYS = [...FILTER_KEYS, 'ui', 'sort', 'collapse', 'cursor'];
 
 const FACET_PARAM: Record<string, string> = {
   label: 'label',
@@ -41,14 +44,7 @@ function facetList(
     // A value's count is what selecting it alone returns (each facet is counted without its own filter), so a
     // click selects that value instead of adding it to the others; clicking a selected value removes it.
     const next = on ? current.filter((k) => k !== b.key) : [b.key];
-    const text =
-      name === 'label'
-        ? (t.label[b.key] ?? b.key)
-        : name === 'source'
-          ? (sourceNames.get(b.key) ?? b.key)
-          : name === 'severity'
-            ? `≥ ${b.key}`
-            : b.key;
+    const text = keyName(t, name, b.key, sourceNames);
     return html`<li${on ? html` class="on"` : ''}><a href="${link(url, '/', { [param]: next, cursor: null })}">${text}</a><span class="count">${b.count}</span></li>`;
   });
   return html`<section><h3>${t.facets[name] ?? name}</h3><ul>${items}</ul></section>`;
@@ -75,11 +71,11 @@ function resultItem(
 ): SafeHtml {
   const t = strings(ui);
   return html`<li>
-  <h2><a href="${link(url, `/articles/${encodeURIComponent(item.id)}`, {}, ['ui'])}">${trusted(item.highlights.title || '—')}</a></h2>
+  <h2><a href="${link(url, `/articles/${encodeURIComponent(item.id)}`, {}, SEARCH_KEYS)}">${trusted(item.highlights.title || '—')}</a></h2>
   <div class="meta">
     <span>${sourceNames.get(item.source_id) ?? item.source_id}</span>
-    <time datetime="${item.published_at ?? ''}">${item.published_at?.slice(0, 10) ?? ''}</time>
-    <span>${item.lang}</span>
+    <time datetime="${item.published_at ?? ''}">${localDate(item.published_at, ui)}</time>
+    <span>${keyName(t, 'lang', item.lang)}</span>
     ${item.labels.map((l) => html`<span class="badge ${l}">${t.label[l]}</span>`)}
     ${item.severity ? html`<span class="badge sev">${t.severity} ${item.severity}</span>` : ''}
     ${humanBadge(item.human, ui)}
@@ -100,7 +96,7 @@ export function searchPage({ ui, url, sources, result, items, error }: SearchPag
   const whys = new Map((result?.hits ?? []).map((h) => [h.id, whyFlagged(h.article.classification, ui)]));
   const exportLink = (format: string) =>
     link(url, '/api/export', { format }, [...FILTER_KEYS, 'collapse', 'reviewed', 'disagreement']);
-  const feedLink = (format: string) => link(url, '/api/feed', { format }, [...FILTER_KEYS, 'collapse']);
+  const feedLink = (format: string) => link(url, '/api/feed', { format, ui }, [...FILTER_KEYS, 'collapse']);
   const facets = result?.facets
     ? Object.entries(result.facets)
         .filter(([, buckets]) => buckets.length > 0)

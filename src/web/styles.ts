@@ -57,11 +57,14 @@ th { background:#eef1f4; }
 tr.stale td { background:#fff8e1; } tr.failing td, tr.rejected td { background:#fdecea; }
 .status { font-weight:600; } tr.failing .status { color:var(--xeno); } tr.stale .status { color:#8a5a00; }
 .error-box { background:#fdecea; border:1px solid #f3b7b2; color:#7d1a14; border-radius:8px; padding:.7rem 1rem; margin:1rem 0; }
-.charts figure { background:var(--card); border:1px solid var(--line); border-radius:8px; margin:0 0 1rem; padding:.6rem 1rem; }
-.charts figcaption { font-weight:600; font-size:.9rem; }
-svg.chart { width:100%; height:auto; display:block; }
-svg.chart .grid { stroke:#e4e8ec; } svg.chart .axis { fill:#5b6570; font-size:11px; }
-svg.chart .line { fill:none; stroke-width:2; } svg.chart .area { opacity:.12; }
+.trend-charts figure { position:relative; background:var(--card); border:1px solid var(--line); border-radius:8px; margin:0 0 1rem; padding:.6rem 1rem; }
+.trend-charts figcaption { font-weight:600; font-size:.9rem; }
+.trend-charts .plot { width:100%; min-height:1px; }
+.chart-tip { position:absolute; z-index:5; pointer-events:none; background:#fff; border:1px solid var(--line); border-radius:6px;
+  box-shadow:0 2px 8px rgba(0,0,0,.12); padding:.35rem .6rem; font-size:.8rem; max-width:260px; }
+details.figures { margin:1rem 0; } details.figures summary { cursor:pointer; color:var(--accent); }
+table.figures td.n { text-align:right; font-variant-numeric:tabular-nums; }
+table.figures tr.spike td { background:#fdecea; }
 .legend { display:flex; flex-wrap:wrap; gap:.8rem; font-size:.82rem; }
 .legend .swatch { display:inline-block; width:.8rem; height:.8rem; border-radius:2px; margin-right:.3rem; vertical-align:-1px; }
 .s0 { stroke:#0b5cad; fill:#0b5cad; background:#0b5cad; } .s1 { stroke:#b3261e; fill:#b3261e; background:#b3261e; }

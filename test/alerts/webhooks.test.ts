@@ -66,7 +66,7 @@ describe('articleMatcher', () => {
         { label: ['xenophobic'], min_severity: 2 },
         { label: ['migration_policy', 'counter_speech'], lang: ['kk', 'en'] },
         { source: ['vlast'], from: '2025-01-15', to: '2025-02-03' },
-        { target: ['central_asian_migrants'], country: ['KZ'] },
+        { target: ['central_asian'], country: ['KZ'] },
       ];
       // One matcher per article, tried against every search (as one article meets every webhook).
       const matchers = [...articles.values()].map((a) => ({ id: a.id, matches: articleMatcher(a) }));

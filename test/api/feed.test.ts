@@ -38,7 +38,7 @@ describe('GET /api/feed', () => {
         .find('category')
         .map((_, c) => $(c).attr('term'))
         .get(),
-    ).toEqual(['xenophobic', 'target:central_asian_migrants']);
+    ).toEqual(['xenophobic', 'target:central_asian']);
     const summary = entry.find('summary').text();
     expect(summary).toContain('xenophobic (severity 2');
     expect(summary).toContain('«саранча»');

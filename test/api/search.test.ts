@@ -74,7 +74,7 @@ describe('GET /api/search', () => {
     expect(item).toMatchObject({
       labels: ['xenophobic'],
       severity: 2,
-      targets: ['central_asian_migrants'],
+      targets: ['central_asian'],
       classifier_version: 'lexicon-test-1',
     });
   });

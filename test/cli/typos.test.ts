@@ -11,6 +11,7 @@ import { freePort, runKuzet, startKuzet, tempDir, waitFor } from '../helpers/cli
 
 const COMMANDS = [
   'serve',
+  'demo',
   'crawl',
   'worker',
   'scheduler',
@@ -22,6 +23,8 @@ const COMMANDS = [
   'bench-extract',
   'bench-classify',
   'bench-api',
+  'sources',
+  'users',
 ];
 
 /** A source file whose every entry point is a closed port on loopback: the network is "down". */

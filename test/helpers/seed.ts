@@ -135,7 +135,7 @@ export const SPECS: SeedSpec[] = [
     flag: {
       xenophobic: true,
       severity: 2,
-      targets: ['central_asian_migrants'],
+      targets: ['central_asian'],
       sentiment: -0.8,
       evidence: [
         ['саранча', 'dehumanising'],
@@ -154,7 +154,7 @@ export const SPECS: SeedSpec[] = [
     flag: {
       xenophobic: true,
       severity: 2,
-      targets: ['central_asian_migrants'],
+      targets: ['central_asian'],
       sentiment: -0.8,
       evidence: [
         ['саранча', 'dehumanising'],
@@ -173,7 +173,7 @@ export const SPECS: SeedSpec[] = [
     flag: {
       xenophobic: true,
       severity: 2,
-      targets: ['central_asian_migrants'],
+      targets: ['central_asian'],
       sentiment: -0.8,
       evidence: [
         ['саранча', 'dehumanising'],
@@ -191,7 +191,7 @@ export const SPECS: SeedSpec[] = [
     flag: {
       xenophobic: true,
       severity: 2,
-      targets: ['central_asian_migrants'],
+      targets: ['central_asian'],
       sentiment: -0.7,
       evidence: [['саранча', 'dehumanising']],
     },
@@ -205,7 +205,7 @@ export const SPECS: SeedSpec[] = [
     text: 'Министерство труда сообщило, что квота на привлечение трудовых мигрантов в 2025 году составит 0,3% от рабочей силы. Депортация нарушителей миграционного режима продолжится.',
     flag: {
       migration_policy: true,
-      targets: ['labour_migrants'],
+      targets: ['tajik'],
       sentiment: 0,
       evidence: [
         ['квоту', 'policy_quota'],
@@ -224,7 +224,7 @@ export const SPECS: SeedSpec[] = [
       counter_speech: true,
       migration_policy: true,
       sentiment: 0.6,
-      targets: ['labour_migrants'],
+      targets: ['tajik'],
       evidence: [['contribute to the economy', 'counter_fact']],
     },
   },
@@ -238,7 +238,7 @@ export const SPECS: SeedSpec[] = [
     flag: {
       xenophobic: true,
       severity: 3,
-      targets: ['central_asian_migrants'],
+      targets: ['central_asian'],
       sentiment: -0.9,
       evidence: [
         ['parasites', 'dehumanising'],
@@ -256,7 +256,7 @@ export const SPECS: SeedSpec[] = [
     flag: {
       migration_policy: true,
       sentiment: 0.1,
-      targets: ['labour_migrants'],
+      targets: ['tajik'],
       evidence: [
         ['квотаны', 'policy_quota'],
         ['Көші-қон заңына', 'policy_law'],
@@ -273,7 +273,7 @@ export const SPECS: SeedSpec[] = [
     flag: {
       xenophobic: true,
       severity: 3,
-      targets: ['central_asian_migrants'],
+      targets: ['central_asian'],
       sentiment: -0.9,
       evidence: [['елден қуу керек', 'exclusion_call']],
     },
@@ -326,7 +326,7 @@ export const SPECS: SeedSpec[] = [
       flag: {
         migration_policy: true,
         sentiment: 0.05 * (i % 4),
-        targets: ['labour_migrants'],
+        targets: ['tajik'],
         evidence: [[i % 3 === 2 ? 'work permits' : 'разрешений на работу', 'policy_permits']],
       },
     }),

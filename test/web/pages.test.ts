@@ -28,8 +28,8 @@ describe('server-rendered pages', () => {
     expect(html).toContain('<mark class="ev" data-category="dehumanising">саранча</mark>');
     expect(html).toContain('class="why"');
     expect(html).toMatch(/href="\/api\/export\?label=xenophobic&amp;collapse=false&amp;format=csv"/);
-    expect(html).toMatch(/href="\/api\/feed\?label=xenophobic&amp;collapse=false&amp;format=atom"/);
-    expect(html).toMatch(/href="\/api\/feed\?label=xenophobic&amp;collapse=false&amp;format=rss"/);
+    expect(html).toMatch(/href="\/api\/feed\?label=xenophobic&amp;collapse=false&amp;format=atom&amp;ui=en"/);
+    expect(html).toMatch(/href="\/api\/feed\?label=xenophobic&amp;collapse=false&amp;format=rss&amp;ui=en"/);
   });
 
   it('article page marks evidence and links to the original safely', async () => {
@@ -57,16 +57,16 @@ describe('server-rendered pages', () => {
     expect(html).toContain('value="&quot;&lt;script&gt;alert(1)&lt;/script&gt;"');
   });
 
-  it('trends page renders SVG charts and a CSV link for the same selection', async () => {
+  it('trends page holds the chart figures as a table and a CSV link for the same selection', async () => {
     const { status, html } = await page('/trends?label=xenophobic&interval=month');
     expect(status).toBe(200);
-    expect(html).toMatch(/<svg class="chart"/);
-    expect(html).toMatch(/<path class="line s0" d="M/);
+    expect(html).toMatch(/<figure id="volume" data-metric="count">/);
+    expect(html).toMatch(/<tr data-bucket="2025-01-01" data-series="all" data-count="\d+" data-flagged="\d+"/);
     expect(html).toContain('href="/api/timeseries?label=xenophobic&amp;interval=month&amp;format=csv"');
-    expect(html).toContain('href="/api/spikes?label=xenophobic&amp;format=atom"');
+    expect(html).toContain('href="/api/spikes?label=xenophobic&amp;format=atom&amp;ui=ru"');
     const daily = await page('/trends?label=xenophobic&interval=day&split=target');
     expect(daily.html).toContain(
-      'href="/api/spikes?label=xenophobic&amp;split=target&amp;format=rss&amp;interval=day"',
+      'href="/api/spikes?label=xenophobic&amp;split=target&amp;format=rss&amp;interval=day&amp;ui=ru"',
     );
   });
 
@@ -86,9 +86,42 @@ describe('server-rendered pages', () => {
     expect(uiLang(new URL('http://x/'), 'de, kk;q=0.8, en;q=0.5')).toBe('ru');
   });
 
-  it('serves the stylesheet and no scripts', async () => {
+  it('serves its stylesheet and scripts from its own origin; only the trends page loads scripts, none inline', async () => {
     const css = await seeded.app.request('/static/app.css');
     expect(css.headers.get('content-type')).toMatch(/text\/css/);
-    for (const path of ['/', '/trends', '/sources']) expect((await page(path)).html).not.toMatch(/<script/i);
+    for (const name of ['uplot.js', 'trends.js']) {
+      const js = await seeded.app.request(`/static/${name}`);
+      expect(js.status, name).toBe(200);
+      expect(js.headers.get('content-type')).toMatch(/text\/javascript/);
+    }
+    expect((await seeded.app.request('/static/nope.js')).status).toBe(404);
+    for (const path of ['/', '/sources']) expect((await page(path)).html).not.toMatch(/<script/i);
+    const trends = (await page('/trends')).html;
+    expect(trends.match(/<script[^>]*>/g)).toEqual([
+      '<script defer src="/static/uplot.js">',
+      '<script defer src="/static/trends.js">',
+    ]);
+    expect(trends).not.toMatch(/<script defer src="[^"]+">[^<]/);
+  });
+
+  it('remembers the language chosen with ?ui= in a cookie', async () => {
+    const res = await seeded.app.request('/sources?ui=en');
+    expect(res.headers.get('set-cookie')).toMatch(/^kuzet_ui=en; Max-Age=31536000; Path=\/; HttpOnly; SameSite=Lax/);
+    expect((await page('/sources', { cookie: 'kuzet_ui=en', 'accept-language': 'ru' })).html).toContain(
+      '<html lang="en">',
+    );
+  });
+
+  it('shows errors, groups, languages and dates in Russian', async () => {
+    const bad = await page('/?ui=ru&from=2025-02-30&q=%22');
+    expect(bad.status).toBe(400);
+    expect(bad.html).toMatch(/«(С|Запрос)»: /);
+    const range = await page('/trends?ui=ru&from=2025-03-01&to=2025-01-01');
+    expect(range.html).toContain('«С»: начало периода позже его конца');
+    const a = seeded.articles.get('xss') as Article;
+    const article = (await page(`/articles/${a.id}?ui=ru&q=x&label=xenophobic`)).html;
+    expect(article).toContain('href="/?ui=ru&amp;q=x&amp;label=xenophobic">← К поиску</a>');
+    expect(article).toMatch(/<time datetime="[^"]+">\d{1,2} [а-я]+ \d{4} г\., \d{2}:\d{2} UTC<\/time>/);
+    expect(article).toContain('<span>русский</span>');
   });
 });

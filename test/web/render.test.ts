@@ -93,7 +93,7 @@ describe('whyFlagged', () => {
       'Flagged xenophobic (severity 3: calls for violence or expulsion): «выгнать» (exclusion call), «саранча» (dehumanising)',
     );
     expect(whyFlagged(c, 'ru')).toBe(
-      'Отмечено ксенофобия (уровень 3: призывы к насилию или изгнанию): «выгнать» (призыв к изгнанию), «саранча» (расчеловечивание)',
+      'Отмечено как ксенофобия (уровень 3: призывы к насилию или изгнанию): «выгнать» (призыв к изгнанию), «саранча» (расчеловечивание)',
     );
     expect(whyFlagged(classification([], { xenophobic: false, severity: 0 }))).toBe('Not flagged');
     expect(whyFlagged(null)).toBe('Not classified yet');

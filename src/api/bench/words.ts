@@ -76,4 +76,4 @@ export const VOCABULARY: Partial<Record<Lang, Vocabulary>> = {
   },
 };
 
-export const TARGETS = ['central_asian_migrants', 'chinese', 'refugees', 'labour_migrants'];
+export const TARGETS = ['central_asian', 'chinese', 'refugees', 'labour_migrants'];

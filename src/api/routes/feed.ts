@@ -25,12 +25,12 @@ export function feedRoutes({ store, publicUrl }: RouteDeps): Hono {
       facets: false,
     });
     const { base, self } = publicView(url, publicUrl);
-    const web = new URLSearchParams(selection(url, [...FILTER_KEYS, 'collapse']));
+    const web = new URLSearchParams(selection(url, [...FILTER_KEYS, 'collapse', 'ui']));
     const body = renderFeed(p.format, {
-      title: `Kuzet: ${inWords(selection(url, FILTER_KEYS), 'all articles')}`,
+      title: `Kuzet: ${inWords(selection(url, FILTER_KEYS), p.ui === 'ru' ? 'все материалы' : 'all articles')}`,
       selfUrl: self,
       webUrl: `${base}/${web.size ? `?${web}` : ''}`,
-      entries: result.hits.map((h) => articleEntry(h.article, base)),
+      entries: result.hits.map((h) => articleEntry(h.article, base, p.ui)),
       emptySince: startOfToday(),
     });
     return feedResponse(c, p.format, body);

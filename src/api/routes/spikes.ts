@@ -24,7 +24,31 @@ interface SpikeContext {
   split: string | undefined;
   /** Short hash of the selection, so that spikes of different feeds get different ids. */
   selectionId: string;
+  ui: 'en' | 'ru';
 }
+
+const SPIKE_WORDS = {
+  en: {
+    all: 'all coverage',
+    on: (b: string, i: Interval) => (i === 'day' ? `on ${b}` : `in the week of ${b}`),
+    title: (s: Spike, where: string, when: string) =>
+      `${s.flagged} flagged in ${where} ${when} (usually ${s.baseline})`,
+    summary: (s: Spike, where: string, when: string, x: SpikeContext) =>
+      `${s.flagged} flagged articles of ${s.count} in ${where} ${when}; the ${x.window} ${x.interval}s before averaged ${s.baseline} (${s.score} spreads above).`,
+    feed: 'Kuzet spikes',
+    by: 'by',
+  },
+  ru: {
+    all: 'все материалы',
+    on: (b: string, i: Interval) => (i === 'day' ? `за ${b}` : `за неделю с ${b}`),
+    title: (s: Spike, where: string, when: string) =>
+      `Всплеск: отмечено ${s.flagged} (${where}) ${when}, обычно ${s.baseline}`,
+    summary: (s: Spike, where: string, when: string, x: SpikeContext) =>
+      `Отмечено ${s.flagged} материалов из ${s.count} (${where}) ${when}; за ${x.window} предыдущих ${x.interval === 'day' ? 'дней' : 'недель'} в среднем ${s.baseline} (на ${s.score} разброса выше).`,
+    feed: 'Kuzet: всплески',
+    by: 'по',
+  },
+};
 
 function spikeEntry(spike: Spike, x: SpikeContext): FeedEntry {
   const web = new URLSearchParams(selection(x.url, WATCHED_KEYS));
@@ -33,16 +57,18 @@ function spikeEntry(spike: Spike, x: SpikeContext): FeedEntry {
   if (x.split) web.set(x.split, spike.series);
   // Flagged means xenophobic, that is severity 1 or more.
   web.set('min_severity', String(Math.max(1, Number(web.get('min_severity') ?? 0))));
-  const where = x.split ? `${x.split} ${spike.series}` : 'all coverage';
-  const when = x.interval === 'day' ? `on ${spike.bucket}` : `in the week of ${spike.bucket}`;
+  if (x.ui !== 'en') web.set('ui', x.ui);
+  const w = SPIKE_WORDS[x.ui];
+  const where = x.split ? `${x.split} ${spike.series}` : w.all;
+  const when = w.on(spike.bucket, x.interval);
   return {
     id: `urn:kuzet:spike:${x.selectionId}:${spike.series}:${spike.bucket}`,
-    title: `${spike.flagged} flagged in ${where} ${when} (usually ${spike.baseline})`,
+    title: w.title(spike, where, when),
     link: `${x.base}/?${web}`,
     updated: `${spike.bucket}T00:00:00.000Z`,
     author: 'Kuzet',
     categories: ['spike', ...(x.split ? [`${x.split}:${spike.series}`] : [])],
-    summary: `${spike.flagged} flagged articles of ${spike.count} in ${where} ${when}; the ${x.window} ${x.interval}s before averaged ${spike.baseline} (${spike.score} spreads above).`,
+    summary: w.summary(spike, where, when, x),
   };
 }
 
@@ -88,9 +114,17 @@ export function spikeRoutes({ store, publicUrl }: RouteDeps): Hono {
       .update(JSON.stringify([filtersInUrl, p.interval, p.split ?? '']))
       .digest('hex')
       .slice(0, 12);
-    const x: SpikeContext = { base, url, interval: p.interval, window: p.window, split: p.split, selectionId };
+    const x: SpikeContext = {
+      base,
+      url,
+      interval: p.interval,
+      window: p.window,
+      split: p.split,
+      selectionId,
+      ui: p.ui,
+    };
     const body = renderFeed(p.format, {
-      title: `Kuzet spikes: ${inWords(filtersInUrl, 'all coverage')}${p.split ? ` by ${p.split}` : ''}`,
+      title: `${SPIKE_WORDS[p.ui].feed}: ${inWords(filtersInUrl, SPIKE_WORDS[p.ui].all)}${p.split ? ` ${SPIKE_WORDS[p.ui].by} ${p.split}` : ''}`,
       selfUrl: self,
       webUrl: `${base}/trends${filtersInUrl.length ? `?${new URLSearchParams(filtersInUrl)}` : ''}`,
       entries: spikes.map((s) => spikeEntry(s, x)),
