@@ -4,6 +4,7 @@ import { readParams, searchParams, timeseriesParams, toFilters } from '../api/pa
 import { loadArticle } from '../api/routes/articles.js';
 import { loadCapture } from '../api/routes/evidence.js';
 import { runSearch } from '../api/routes/search.js';
+import { SCRIPTS_CSP } from '../api/security.js';
 import { html } from '../present/html.js';
 import { loadRejected } from '../sources/index.js';
 import { articlePage } from './article-page.js';
@@ -92,6 +93,7 @@ export function webRoutes({ store, evidence }: RouteDeps): Hono {
         interval: p.interval,
         ...(p.split ? { split_by: p.split } : {}),
       });
+      c.header('content-security-policy', SCRIPTS_CSP);
       return send(
         c,
         page({
