@@ -9,7 +9,8 @@ const LANGS = new Set(['ru', 'kk', 'en']);
 const TARGETS = new Set(['tajik', 'uzbek', 'kyrgyz', 'afghan', 'chinese', 'african', 'pakistani', 'central_asian', 'migrants']);
 const CASES = new Set(['slur', 'obfuscated', 'derogatory', 'counter_quote', 'counter_argument', 'self_irony', 'polysemy_neutral', 'polysemy_hate',
   'negation', 'question', 'reported', 'collective_blame', 'call_violence', 'policy_restrictive', 'policy_news',
-  'neutral_mention', 'positive', 'unrelated']);
+  'neutral_mention', 'positive', 'unrelated', 'long_unrelated', 'long_policy', 'long_hate', 'long_counter', 'toxic_other',
+  'chatter']);
 
 const problems = [];
 const ids = new Set();
