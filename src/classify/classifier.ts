@@ -11,6 +11,7 @@ import {
   extractFeatures,
   isDistancedOnly,
   isGatedOff,
+  isGroupName,
   wordFeatures as wordFeatures5,
 } from './features.js';
 import { gluedSplitter, splitGlued } from './glued.js';
@@ -18,12 +19,22 @@ import { classifyLanguage } from './language.js';
 import { DEFAULT_LEXICON_DIR, type Lexicon, type LexiconEntry, loadLexicon } from './lexicon.js';
 import { buildIndex, coversToken, findMatches, type LangIndex, type Match } from './matcher.js';
 import { type LabelModel, modelSet, scoreAll } from './model.js';
+import { type Passage, type PassageText, passagesOf, passageText } from './passages.js';
 
 export interface ModelFile {
   format: 1;
   lexicon_version: string;
+  /** Digest of the lexicon files the model was trained with (see {@link Lexicon.sha256}). */
+  lexicon_sha256: string;
   trained_on: { examples: number; sha256: string };
   labels: { xenophobic: LabelModel; migration_policy: LabelModel; counter_speech: LabelModel };
+  /** Severity of xenophobic passages (trained on the xenophobic rows); without it, severity comes from rules alone. */
+  severity?: SeverityModels;
+}
+
+export interface SeverityModels {
+  at_least_2: LabelModel;
+  at_least_3: LabelModel;
 }
 
 export interface ClassifierOptions {
@@ -39,8 +50,10 @@ export interface Classifier {
   readonly version: string;
   readonly lexicon: Lexicon;
   classify(text: string, lang?: Lang): Classification;
-  /** Features for one text (training and debugging). */
+  /** Features for one text as given, without the relevance stage (training and debugging). */
   featurize(text: string, lang?: Lang): Extracted;
+  /** The text's passages joined (what the labels are decided on) and its language, or null when it has none. */
+  relevantText(text: string, lang?: Lang): { text: string; lang: Lang } | null;
 }
 
 export const DEFAULT_MODEL_PATH = join(DEFAULT_LEXICON_DIR, 'model.json');
@@ -50,10 +63,22 @@ const MAX_EVIDENCE = 40;
 const COUNTER_MARGIN = 0.2;
 const EVIDENCE_SKIP = new Set(['sense', 'collective']);
 
-/** `lexicon-<VERSION>+model-<sha256 of the model file, 8 hex>`. */
+/**
+ * The version of the classification rules: the relevance stage, features, gates and decisions in src/classify and
+ * the analyzer in src/text. Raise it with any change that can change an output (the golden-output test,
+ * test/classify/golden.test.ts, fails when outputs change under the same version).
+ */
+export const RULES_VERSION = '2026.12.1';
+
+/** `lexicon-<VERSION>+rules-<RULES_VERSION>+model-<sha256 of the model file, 8 hex>`. */
 export function versionOf(lexiconVersion: string, model: ModelFile | null): string {
   const hash = model ? createHash('sha256').update(JSON.stringify(model)).digest('hex').slice(0, 8) : 'none';
-  return `lexicon-${lexiconVersion}+model-${hash}`;
+  return `lexicon-${lexiconVersion}+rules-${RULES_VERSION}+model-${hash}`;
+}
+
+/** A model file trained for other lexicons than the loaded ones: its weights name entries that changed. */
+export class ModelMismatchError extends Error {
+  override name = 'ModelMismatchError';
 }
 
 /** Languages whose texts code-switch into Russian slurs («чучмектер», «понаехи»): their index also holds the Russian
@@ -107,31 +132,113 @@ export function buildIndexes(lexicon: Lexicon): Map<Lang, LangIndex> {
   return indexes;
 }
 
-function severityOf(x: Extracted): 1 | 2 | 3 {
+/**
+ * Severity of a xenophobic passage: a call to violence or expulsion in the writer's own voice is 3 and dehumanising
+ * words or collective blame at least 2 (rules); otherwise, and above the rules, the severity models decide.
+ */
+function severityOf(model: ModelFile, x: Extracted, probs: readonly number[]): 1 | 2 | 3 {
   const p = x.plainHate;
   if (p.has('violence') || p.has('expulsion')) return 3;
-  if (p.has('dehumanizing') || x.features.has('blame&collective') || x.features.has('derog&collective')) return 2;
-  return 1;
+  const rule =
+    p.has('dehumanizing') || x.features.has('blame&collective') || x.features.has('derog&collective') ? 2 : 1;
+  const s = model.severity;
+  if (!s) return rule;
+  if (probs[4] >= s.at_least_3.threshold) return 3;
+  return probs[3] >= s.at_least_2.threshold ? 2 : rule;
 }
 
-function evidenceOf(text: string, x: Extracted): Evidence[] {
+function evidenceOf(passage: ScoredPassage): Evidence[] {
+  const { at, x } = passage;
   const seen = new Set<string>();
   const out: Evidence[] = [];
   for (const { match } of x.live) {
     if (EVIDENCE_SKIP.has(match.entry.category)) continue;
-    const key = `${match.start}:${match.end}:${match.entry.id}`;
+    const start = at.original(match.start);
+    const end = at.original(match.end);
+    const key = `${start}:${end}:${match.entry.id}`;
     if (seen.has(key)) continue;
     seen.add(key);
     out.push({
-      start: match.start,
-      end: match.end,
-      text: text.slice(match.start, match.end),
+      start,
+      end,
+      text: at.text.slice(match.start, match.end),
       entry: match.entry.id,
       category: match.entry.category,
     });
-    if (out.length >= MAX_EVIDENCE) break;
   }
-  return out.sort((a, b) => a.start - b.start || a.end - b.end);
+  return out;
+}
+
+/** One passage with its features, label probabilities and decisions. */
+interface ScoredPassage {
+  at: PassageText;
+  x: Extracted;
+  probs: number[];
+  decision: ReturnType<typeof decide>;
+}
+
+/** Group names that always speak of migrants, so that a passage naming them reports its groups even unflagged. */
+const MIGRANT_GROUPS = new Set(['migrants', 'refugees']);
+
+/**
+ * The text's classification from its passages: a label holds when a passage decides it (xenophobic and
+ * counter_speech, when passages disagree, by the same margin rule as {@link decide}); scores are the highest
+ * passage's; severity, evidence and targets come from the passages that decide. A text without passages is
+ * unrelated: every label false, no targets, no evidence.
+ */
+function combine(model: ModelFile, scored: ScoredPassage[]): Omit<Classification, 'classifier_version'> {
+  const L = model.labels;
+  const best = (j: number) => scored.reduce((m, p) => Math.max(m, p.probs[j]), 0);
+  const margin = (list: ScoredPassage[], j: number, threshold: number) =>
+    list.reduce((m, p) => Math.max(m, p.probs[j] - threshold), Number.NEGATIVE_INFINITY);
+  let hateful = scored.filter((p) => p.decision.xenophobic);
+  let countering = scored.filter((p) => p.decision.counter_speech);
+  if (hateful.length && countering.length) {
+    const hateWins =
+      margin(hateful, 0, L.xenophobic.threshold) >
+      margin(countering, 2, L.counter_speech.threshold) + COUNTER_MARGIN;
+    if (hateWins) countering = [];
+    else hateful = [];
+  }
+  const policy = scored.filter((p) => p.decision.migration_policy);
+  const deciding = new Set([...hateful, ...countering, ...policy]);
+  const severity = hateful.reduce<0 | 1 | 2 | 3>(
+    (m, p) => Math.max(m, severityOf(model, p.x, p.probs)) as 0 | 1 | 2 | 3,
+    0,
+  );
+  const targets = new Set<string>();
+  for (const p of scored) {
+    const groups = [...p.x.groups];
+    if (deciding.has(p) || groups.some((g) => MIGRANT_GROUPS.has(g))) for (const g of groups) targets.add(g);
+  }
+  const mood = scored.filter((p) => p.x.groups.size > 0).map((p) => p.x.sentiment);
+  const average = mood.length ? mood.reduce((a, b) => a + b, 0) / mood.length : 0;
+  const sentiment = hateful.length
+    ? Math.min(...hateful.map((p) => p.x.sentiment), -0.25 * severity)
+    : countering.length
+      ? Math.max(average, 0)
+      : average;
+  const evidence = [
+    ...new Map(
+      scored
+        .filter((p) => deciding.has(p))
+        .flatMap(evidenceOf)
+        .map((e) => [`${e.start}:${e.end}:${e.entry}`, e]),
+    ).values(),
+  ]
+    .sort((a, b) => a.start - b.start || a.end - b.end)
+    .slice(0, MAX_EVIDENCE);
+  return {
+    xenophobic: hateful.length > 0,
+    xenophobia_score: r3(best(0)),
+    severity,
+    migration_policy: policy.length > 0,
+    migration_policy_score: r3(best(1)),
+    counter_speech: countering.length > 0,
+    targets: [...targets].sort(),
+    sentiment: r3(sentiment),
+    evidence,
+  };
 }
 
 /**
@@ -149,15 +256,34 @@ export function decide(
 ): { xenophobic: boolean; migration_policy: boolean; counter_speech: boolean } {
   const L = model.labels;
   const distanced = isDistancedOnly(x);
-  let xenophobic = px >= L.xenophobic.threshold && !isGatedOff(x);
-  let counter = pc >= L.counter_speech.threshold || (distanced && x.condemnedQuote);
+  const named = x.groups.size > 0;
+  let xenophobic = named && px >= L.xenophobic.threshold && !isGatedOff(x);
+  let counter =
+    named && isAboutXenophobia(x) && (pc >= L.counter_speech.threshold || (distanced && x.condemnedQuote));
   if (xenophobic && counter) {
     const ownVoiceAfterQuote = x.condemnedQuote && x.plainHate.size > 0;
     if (ownVoiceAfterQuote || px - L.xenophobic.threshold > pc - L.counter_speech.threshold + COUNTER_MARGIN)
       counter = false;
     else xenophobic = false;
   }
-  return { xenophobic, migration_policy: pm >= L.migration_policy.threshold, counter_speech: counter };
+  const policy = pm >= L.migration_policy.threshold && (x.instruments > 0 || (named && x.policyContext > 0));
+  return { xenophobic, migration_policy: policy, counter_speech: counter };
+}
+
+/**
+ * Counter-speech needs xenophobia in the text to report, condemn or rebut: named as a topic, a quote rejected by a
+ * condemnation, hate words in quotation marks or negated, hate words in reported speech next to condemning or court
+ * words, or an argument against blaming. Reporting verbs alone never count.
+ */
+function isAboutXenophobia(x: Extracted): boolean {
+  return (
+    x.xenophobiaTopic > 0 ||
+    x.condemnedQuote ||
+    x.quotedHate > 0 ||
+    x.negatedHate > 0 ||
+    (x.distancedHate > 0 && x.condemning) ||
+    x.arguing
+  );
 }
 
 const r3 = (v: number) => Math.round(v * 1000) / 1000;
@@ -212,7 +338,7 @@ function wordKeys(lang: Lang, ids: Map<string, number> | null): (norm: string) =
  */
 function groupWordPositions(count: number, matches: Match[]): Uint8Array {
   const marked = new Uint8Array(count);
-  for (const m of matches) if (m.entry.category === 'target') for (let k = m.first; k <= m.last; k++) marked[k] = 1;
+  for (const m of matches) if (isGroupName(m)) for (let k = m.first; k <= m.last; k++) marked[k] = 1;
   return marked;
 }
 
@@ -232,13 +358,23 @@ export async function loadClassifier(options: ClassifierOptions = {}): Promise<C
     if (raw === null && options.modelPath)
       throw new Error(`model file ${path} not found; run 'kuzet train' to build it.`);
     model = raw ? (JSON.parse(raw) as ModelFile) : null;
+    if (model && (model.lexicon_version !== lexicon.version || model.lexicon_sha256 !== lexicon.sha256))
+      throw new ModelMismatchError(
+        `model file ${path} was trained for lexicons ${model.lexicon_version} (${String(model.lexicon_sha256 ?? 'no digest').slice(0, 12)}), ` +
+          `but the lexicons are ${lexicon.version} (${lexicon.sha256.slice(0, 12)}); run 'kuzet train' to rebuild it.`,
+      );
   }
   const indexes = buildIndexes(lexicon);
   const splitter = gluedSplitter(lexicon.entries.filter((e) => e.language === 'en'));
   const enIndex = indexes.get('en') as LangIndex;
   const knownEn = (norm: string) => coversToken(enIndex, norm);
   const models = model
-    ? modelSet([model.labels.xenophobic, model.labels.migration_policy, model.labels.counter_speech])
+    ? modelSet([
+        model.labels.xenophobic,
+        model.labels.migration_policy,
+        model.labels.counter_speech,
+        ...(model.severity ? [model.severity.at_least_2, model.severity.at_least_3] : []),
+      ])
     : null;
   const version = versionOf(lexicon.version, model);
   const vocabIds = models && models.vocabIds.size > 0 ? models.vocabIds : null;
@@ -249,10 +385,20 @@ export async function loadClassifier(options: ClassifierOptions = {}): Promise<C
   const keysOf = new Map<Lang, (norm: string) => WordKeys>();
   /** Features of one text; with `logits`, the word and n-gram features are summed into it per label instead of
    * being put in the map (same scores, no map entries). */
-  const analyse = (text: string, lang: Lang | undefined, logits: Float64Array | null): Extracted => {
-    const l = lang && lang !== 'und' ? lang : classifyLanguage(text);
+  const languageOf = (text: string, lang: Lang | undefined): Lang =>
+    lang && lang !== 'und' ? lang : classifyLanguage(text);
+  const indexFor = (l: Lang) => indexes.get(l) ?? (indexes.get('ru') as LangIndex);
+  const tokensOf = (text: string, l: Lang) => {
     const analyzed = analyzeDetailed(text, l, false);
-    const tokens = l === 'en' ? splitGlued(analyzed, splitter, knownEn) : analyzed;
+    return l === 'en' ? splitGlued(analyzed, splitter, knownEn) : analyzed;
+  };
+  const passagesIn = (text: string, l: Lang): Passage[] => {
+    const tokens = tokensOf(text, l);
+    return passagesOf(text, tokens, findMatches(indexFor(l), tokens));
+  };
+  const analyse = (text: string, lang: Lang | undefined, logits: Float64Array | null): Extracted => {
+    const l = languageOf(text, lang);
+    const tokens = tokensOf(text, l);
     textNo = (textNo + 1) >>> 0 || 1;
     if (textNo === 1) {
       vocabSeen.fill(0);
@@ -263,8 +409,7 @@ export async function loadClassifier(options: ClassifierOptions = {}): Promise<C
       keyOf = wordKeys(l, vocabIds);
       keysOf.set(l, keyOf);
     }
-    const index = indexes.get(l) ?? (indexes.get('ru') as LangIndex);
-    const matches = findMatches(index, tokens);
+    const matches = findMatches(indexFor(l), tokens);
     const x = extractFeatures(tokens, matches, text);
     const groupWords = groupWordPositions(tokens.length, matches);
     const f = x.features;
@@ -315,30 +460,23 @@ export async function loadClassifier(options: ClassifierOptions = {}): Promise<C
     return x;
   };
   const featurize = (text: string, lang?: Lang): Extracted => analyse(text, lang, null);
+  const relevantText = (text: string, lang?: Lang) => {
+    const l = languageOf(text, lang);
+    const found = passagesIn(text, l);
+    return found.length ? { text: found.map((p) => passageText(text, p).text).join('\n'), lang: l } : null;
+  };
   const classify = (text: string, lang?: Lang): Classification => {
     if (!model || !models) throw new Error("no classifier model: run 'kuzet train' to build lexicons/model.json.");
-    const logits = new Float64Array(labelCount);
-    const x = analyse(text ?? '', lang, logits);
-    const [px, pm, pc] = scoreAll(models, x.features, logits);
-    const { xenophobic, migration_policy, counter_speech: counter } = decide(model, x, [px, pm, pc]);
-    const severity = xenophobic ? severityOf(x) : 0;
-    const sentiment = xenophobic
-      ? Math.min(x.sentiment, -0.25 * severity)
-      : counter
-        ? Math.max(x.sentiment, 0)
-        : x.sentiment;
-    return {
-      xenophobic,
-      xenophobia_score: r3(px),
-      severity,
-      migration_policy,
-      migration_policy_score: r3(pm),
-      counter_speech: counter,
-      targets: [...x.groups].sort(),
-      sentiment: r3(sentiment),
-      evidence: evidenceOf(text ?? '', x),
-      classifier_version: version,
-    };
+    const full = text ?? '';
+    const l = languageOf(full, lang);
+    const scored = passagesIn(full, l).map((passage): ScoredPassage => {
+      const at = passageText(full, passage);
+      const logits = new Float64Array(labelCount);
+      const x = analyse(at.text, l, logits);
+      const probs = scoreAll(models, x.features, logits);
+      return { at, x, probs, decision: decide(model, x, probs) };
+    });
+    return { ...combine(model, scored), classifier_version: version };
   };
-  return { version, lexicon, classify, featurize };
+  return { version, lexicon, classify, featurize, relevantText };
 }

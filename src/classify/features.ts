@@ -37,6 +37,8 @@ export interface Extracted {
   distancedHate: number;
   /** Hate words under negation ("мигранты не преступники", "refugees aren't freeloaders"). */
   negatedHate: number;
+  /** Hate words inside quotation marks (a slur quoted to report or criticise it). */
+  quotedHate: number;
   /** An endorsement marker ("правильно сказал", "I agree") outside negation and questions. */
   endorsed: boolean;
   /** Counter-speech or reporting vocabulary found (condemnation, courts, debunking). */
@@ -51,6 +53,17 @@ export interface Extracted {
   sentiment: number;
   /** Number of word tokens. */
   words: number;
+  /** Migration instruments or migration data named (policy entries with role `instrument`). */
+  instruments: number;
+  /** Policy context named: laws, ministries, borders, the labour market (role `context`). */
+  policyContext: number;
+  /** Xenophobia named as a topic (counter entries with role `topic`). */
+  xenophobiaTopic: number;
+}
+
+/** A group named as people (`target`) or only referred to: an adjective, a place of origin, a euphemism (`mention`). */
+export function isGroupName(m: Match): boolean {
+  return m.entry.category === 'target' || m.entry.category === 'mention';
 }
 
 function add(f: FeatureMap, name: string, v: number): void {
@@ -99,11 +112,20 @@ export function extractFeatures(tokens: AnalyzedToken[], matches: Match[], text:
     const set = senses.get(tokens[m.first].sentence);
     return !!m.entry.unless && !!set && m.entry.unless.some((u) => set.has(u));
   };
+  let instruments = 0;
+  let policyContext = 0;
+  let xenophobiaTopic = 0;
+  for (const m of matches) {
+    if (cancelled(m)) continue;
+    if (m.entry.role === 'instrument') instruments++;
+    else if (m.entry.role === 'context') policyContext++;
+    else if (m.entry.role === 'topic') xenophobiaTopic++;
+  }
   const targetSentences = new Set<number>();
   const groups = new Set<string>();
   for (const m of matches) {
     const c = m.entry.category;
-    if ((c === 'target' || c === 'slur') && !cancelled(m)) {
+    if ((c === 'target' || c === 'mention' || c === 'slur') && !cancelled(m)) {
       const s = tokens[m.first].sentence;
       targetSentences
         .add(s - 1)
@@ -113,13 +135,13 @@ export function extractFeatures(tokens: AnalyzedToken[], matches: Match[], text:
     }
   }
   const targetTokens = matches
-    .filter((m) => m.entry.category === 'target' && !tokens[m.first].quoted && !cancelled(m))
+    .filter((m) => isGroupName(m) && !tokens[m.first].quoted && !cancelled(m))
     .map((m) => m.first);
   const targetNear = (m: Match): boolean =>
     targetTokens.some((k) => tokens[k].sentence === tokens[m.first].sentence && Math.abs(k - m.first) <= NEGPOS_WINDOW);
   const courtSentences = new Set<number>();
   for (const m of matches)
-    if (m.entry.category === 'counter' && m.entry.id.includes('.court')) courtSentences.add(tokens[m.first].sentence);
+    if (m.entry.role === 'court') courtSentences.add(tokens[m.first].sentence);
   const spans = condemnedSpans(tokens);
   const condemned = spans.condemned;
   let condemnedHate = 0;
@@ -133,6 +155,7 @@ export function extractFeatures(tokens: AnalyzedToken[], matches: Match[], text:
   let neg = 0;
   let distancedHate = 0;
   let negatedHate = 0;
+  let quotedHate = 0;
   const hateAt: { sentence: number; token: number }[] = [];
   for (const m of matches) {
     const c = m.entry.category;
@@ -160,7 +183,7 @@ export function extractFeatures(tokens: AnalyzedToken[], matches: Match[], text:
       hateAt.push({ sentence: s, token: m.first });
       continue;
     }
-    const name = c === 'self' && m.entry.id.includes('.irony') ? 'irony' : c;
+    const name = m.entry.role === 'irony' ? 'irony' : c;
     add(f, name, w);
     if (mod) add(f, `${name}:${mod}`, w);
     live.push({ match: m, mod });
@@ -174,6 +197,7 @@ export function extractFeatures(tokens: AnalyzedToken[], matches: Match[], text:
       if (endorsed && (mod === 'q' || mod === 'rep')) add(f, 'hate:endorsed', w);
       if (mod && mod !== 'ques') distancedHate += w;
       if (mod === 'neg') negatedHate += w;
+      if (mod === 'q') quotedHate += w;
       if (mod === 'q' && condemned.has(m.first)) condemnedHate += w;
     }
     if (c === 'positive') {
@@ -225,12 +249,16 @@ export function extractFeatures(tokens: AnalyzedToken[], matches: Match[], text:
     sentiment,
     distancedHate,
     negatedHate,
+    quotedHate,
     endorsed,
     condemning,
     condemnedQuote: condemned.size > 0,
     arguing,
     ownVoiceHate,
     words: tokens.length,
+    instruments,
+    policyContext,
+    xenophobiaTopic,
   };
 }
 
@@ -240,7 +268,7 @@ function counterArgument(
   hateAt: { sentence: number; token: number }[],
 ): { arguing: boolean; ownVoiceHate: boolean } {
   const markers = matches.filter(
-    (m) => m.entry.category === 'counter' && m.entry.id.includes('.argument') && !tokens[m.first].question,
+    (m) => m.entry.role === 'argument' && !tokens[m.first].question,
   );
   if (!markers.length) return { arguing: false, ownVoiceHate: false };
   if (matches.some((m) => m.entry.category === 'denial')) return { arguing: true, ownVoiceHate: true };

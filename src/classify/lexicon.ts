@@ -1,4 +1,5 @@
 /** Loads and validates the versioned lexicon files (lexicons/<lang>.yaml) with zod. */
+import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,6 +9,7 @@ import type { Lang } from '../domain.js';
 
 export const CATEGORIES = [
   'target',
+  'mention',
   'slur',
   'dehumanizing',
   'derogatory',
@@ -31,11 +33,27 @@ export type Category = (typeof CATEGORIES)[number];
 
 const LEXICON_LANGS = ['ru', 'kk', 'en', 'uz', 'ky', 'tg'] as const;
 
+/**
+ * What an entry does inside its category, for the categories whose entries play different parts:
+ * `policy` entries are a migration `instrument` (quotas, permits, deportation, remittances, migration data) or only
+ * `context` (laws, ministries, borders, the labour market); `counter` entries name xenophobia as a `topic`, report a
+ * `court` case, `condemn`, or are an `argument` against blaming; `self` entries are the group's own voice (`we`) or
+ * `irony`.
+ */
+export const ROLES_BY_CATEGORY = {
+  policy: ['instrument', 'context'],
+  counter: ['topic', 'court', 'condemn', 'argument'],
+  self: ['we', 'irony'],
+} as const satisfies Partial<Record<Category, readonly string[]>>;
+export type Role = (typeof ROLES_BY_CATEGORY)[keyof typeof ROLES_BY_CATEGORY][number];
+const ROLES = [...new Set(Object.values(ROLES_BY_CATEGORY).flat())] as [Role, ...Role[]];
+
 const EntrySchema = z.strictObject({
   id: z.string().regex(/^[a-z]{2}\.[a-z_]+\.[a-z0-9_.-]+$/, 'expected <lang>.<category>.<name>, lower case'),
   pattern: z.string().trim().min(2, 'pattern must have at least 2 characters'),
   language: z.enum(LEXICON_LANGS).optional(),
   category: z.enum(CATEGORIES).optional(),
+  role: z.enum(ROLES).optional(),
   weight: z.number().min(0).max(5).optional(),
   note: z.string().min(1, 'every entry needs a note'),
   group: z
@@ -67,6 +85,8 @@ export interface LexiconEntry {
   pattern: string;
   language: Lang;
   category: Category;
+  /** The entry's part within its category (see {@link ROLES_BY_CATEGORY}); set exactly for those categories. */
+  role?: Role;
   weight: number;
   note: string;
   group?: string;
@@ -77,6 +97,8 @@ export interface LexiconEntry {
 
 export interface Lexicon {
   version: string;
+  /** sha256 over VERSION, every lexicon file and every grammar file (lexicons/grammar), in name order. */
+  sha256: string;
   entries: LexiconEntry[];
   files: string[];
 }
@@ -133,6 +155,13 @@ export function parseLexiconFile(file: string, data: unknown): LexiconEntry[] {
           `${file}: entry '${e.id}' field 'language': '${entry.language}' differs from the file language '${parsed.data.language}'.`,
         );
       }
+      const roles: readonly string[] | undefined = (ROLES_BY_CATEGORY as Partial<Record<Category, readonly string[]>>)[
+        entry.category
+      ];
+      if (roles ? !entry.role || !roles.includes(entry.role) : entry.role)
+        throw new LexiconError(
+          `${file}: entry '${e.id}' field 'role': ${roles ? `${entry.category} entries need a role, one of ${roles.join(', ')}` : `${entry.category} entries take no role`}.`,
+        );
       if (entry.category === 'sense' && !entry.sense)
         throw new LexiconError(`${file}: entry '${e.id}' field 'sense': sense entries need a sense tag.`);
       checkRegexp(file, entry);
@@ -158,11 +187,14 @@ export async function loadLexicon(dir = DEFAULT_LEXICON_DIR): Promise<Lexicon> {
   const files = (await readdir(dir)).filter((f) => /\.ya?ml$/.test(f)).sort();
   const entries: LexiconEntry[] = [];
   const seen = new Set<string>();
+  const digest = createHash('sha256').update(version);
   for (const f of files) {
     const path = join(dir, f);
     let data: unknown;
     try {
-      data = parseYaml(await readFile(path, 'utf8'));
+      const raw = await readFile(path, 'utf8');
+      digest.update(`\0${f}\0${raw}`);
+      data = parseYaml(raw);
     } catch (err) {
       throw new LexiconError(`${path}: not valid YAML: ${(err as Error).message}`);
     }
@@ -172,5 +204,9 @@ export async function loadLexicon(dir = DEFAULT_LEXICON_DIR): Promise<Lexicon> {
       entries.push(e);
     }
   }
-  return { version, entries, files };
+  // The analyzer's grammar words (lexicons/grammar) change classifications too: they are part of the digest.
+  const grammarDir = join(dir, 'grammar');
+  const grammar = (await readdir(grammarDir).catch(() => [] as string[])).filter((f) => /\.ya?ml$/.test(f)).sort();
+  for (const f of grammar) digest.update(`\0grammar/${f}\0${await readFile(join(grammarDir, f), 'utf8')}`);
+  return { version, sha256: digest.digest('hex'), entries, files };
 }

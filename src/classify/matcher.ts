@@ -24,6 +24,8 @@ export interface Match {
   start: number;
   end: number;
   ownNegation: boolean;
+  /** Found by the misspelling or glued-word search in a plainly typed word (not a masked one): weak evidence. */
+  near?: boolean;
 }
 
 export interface LangIndex {
@@ -199,6 +201,7 @@ function push(
   last: number,
   start?: number,
   end?: number,
+  near = false,
 ): void {
   const prev = out[out.length - 1];
   const m: Match = {
@@ -209,11 +212,17 @@ function push(
     end: end ?? tokens[last].end,
     ownNegation: alt.ownNegation,
   };
+  if (near) m.near = true;
   if (prev && prev.entry === alt.entry && prev.first === first) {
     if (last > prev.last) out[out.length - 1] = m;
     return;
   }
   out.push(m);
+}
+
+/** Letters of one script only: a word as typed («Khachanov», "chucking"), not a masked one («К3лімсек», "1mm1grants"). */
+function isPlainWord(text: string): boolean {
+  return /^\p{L}+$/u.test(text) && !(/\p{Script=Latin}/u.test(text) && /\p{Script=Cyrillic}/u.test(text));
 }
 
 function matchGluedHead(index: LangIndex, tokens: AnalyzedToken[], i: number, at: number, out: Match[]): void {
@@ -249,11 +258,12 @@ export function findMatches(index: LangIndex, tokens: AnalyzedToken[]): Match[] 
       continue;
     }
     if (fuzzy && t.norm.length >= 5) {
+      const near = isPlainWord(t.text);
       for (const { alt, at, close } of nearOf(index, t.norm)) {
         if (at > 0 && t.norm.length === t.text.length) {
-          push(out, alt, tokens, i, i, t.start + at);
+          push(out, alt, tokens, i, i, t.start + at, undefined, near);
           matchGluedHead(index, tokens, i, at, out);
-        } else if (close) push(out, alt, tokens, i, i);
+        } else if (close) push(out, alt, tokens, i, i, undefined, undefined, near);
       }
     }
   }

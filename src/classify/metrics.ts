@@ -56,6 +56,33 @@ export interface Report {
   by: Record<string, Partial<Record<EvalLabel, Scores>>>;
   /** Share of gold counter-speech items predicted xenophobic. */
   counter_speech_flagged_xenophobic: { n: number; flagged: number; share: number };
+  /** Share of gold xenophobic items (with a gold severity) given exactly that severity. */
+  severity_exact: { n: number; exact: number; share: number };
+}
+
+/** How many items whose gold label is false were flagged, per label. */
+export type FalseFlags = Record<EvalLabel, { negatives: number; flagged: number; share: number }>;
+
+/**
+ * The false-flag rate per label: flagged items among those whose gold label is false (a missing gold label counts as
+ * false, as for pages known to be about something else).
+ *
+ * @example
+ * falseFlags(pages, preds).xenophobic.share; // 0.006
+ */
+export function falseFlags(gold: Partial<Record<EvalLabel, boolean>>[], preds: Classification[]): FalseFlags {
+  const out = {} as FalseFlags;
+  for (const label of EVAL_LABELS) {
+    let negatives = 0;
+    let flagged = 0;
+    gold.forEach((g, i) => {
+      if (g[label] === true) return;
+      negatives++;
+      if (preds[i][label]) flagged++;
+    });
+    out[label] = { negatives, flagged, share: r(negatives ? flagged / negatives : 0) };
+  }
+  return out;
 }
 
 /**
@@ -74,6 +101,8 @@ export function evaluate(
   const by = new Map<string, Map<EvalLabel, Tally>>();
   let cs = 0;
   let csFlagged = 0;
+  let hateful = 0;
+  let severityExact = 0;
   gold.forEach((g, i) => {
     const p = preds[i];
     const key = groupOf(g);
@@ -91,6 +120,10 @@ export function evaluate(
       cs++;
       if (p.xenophobic) csFlagged++;
     }
+    if (g.xenophobic === true && typeof g.severity === 'number') {
+      hateful++;
+      if (p.severity === g.severity) severityExact++;
+    }
   });
   const toObj = (m: Map<EvalLabel, Tally>) => Object.fromEntries([...m].map(([k, t]) => [k, t.scores()]));
   return {
@@ -98,6 +131,7 @@ export function evaluate(
     labels: toObj(all),
     by: Object.fromEntries([...by].sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, m]) => [k, toObj(m)])),
     counter_speech_flagged_xenophobic: { n: cs, flagged: csFlagged, share: r(cs ? csFlagged / cs : 0) },
+    severity_exact: { n: hateful, exact: severityExact, share: r(hateful ? severityExact / hateful : 0) },
   };
 }
 
@@ -111,5 +145,7 @@ export function formatReport(title: string, rep: Report): string {
     for (const [label, s] of Object.entries(labels)) if (s) lines.push(row(`${key} / ${label}`, s));
   const c = rep.counter_speech_flagged_xenophobic;
   if (c.n) lines.push(`  counter-speech flagged xenophobic: ${c.flagged}/${c.n} = ${(c.share * 100).toFixed(1)}%`);
+  const sev = rep.severity_exact;
+  if (sev.n) lines.push(`  severity exactly right: ${sev.exact}/${sev.n} = ${(sev.share * 100).toFixed(1)}%`);
   return lines.join('\n');
 }

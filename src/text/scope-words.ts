@@ -1,4 +1,12 @@
-/** Grammar words the analyzer needs for scope: negators, reporting verbs and clause breakers, per language. */
+/**
+ * Grammar words the analyzer needs for scope — negators, reporting verbs and clause breakers — read from
+ * lexicons/grammar/<lang>.yaml, one file per language, validated on first use.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse as parseYaml } from 'yaml';
+import { z } from 'zod';
 import type { Lang } from '../domain.js';
 
 export interface ScopeWords {
@@ -12,142 +20,62 @@ export interface ScopeWords {
   breakers: Set<string>;
 }
 
-const ru: ScopeWords = {
-  negatorsBefore: new Set(['не', 'ни', 'нет', 'никогда', 'нисколько', 'вовсе', 'отнюдь']),
-  negatorsAfter: new Set(),
-  reporting: [
-    'заявил',
-    'заявля',
-    'сказал',
-    'говорит',
-    'говорил',
-    'написал',
-    'пишет',
-    'назвал',
-    'называл',
-    'называя',
-    'назва',
-    'утвержда',
-    'сообщил',
-    'цитир',
-    'процитир',
-    'по словам',
-    'кричал',
-    'выкрикивал',
-    'оскорбля',
-    'обозвал',
-    'обзыва',
-    'якобы',
-    'мол',
-    'дескать',
-    'высказыван',
-  ],
-  breakers: new Set(['но', 'а', 'однако', 'хотя', 'зато', 'и']),
-};
+/** The languages with grammar files; any other language (und) uses Russian's. */
+export const GRAMMAR_LANGS = ['ru', 'kk', 'en', 'uz', 'ky', 'tg'] as const;
+export const GRAMMAR_DIR = fileURLToPath(new URL('../../lexicons/grammar/', import.meta.url));
 
-const kk: ScopeWords = {
-  negatorsBefore: new Set(['ешқашан', 'еш']),
-  negatorsAfter: new Set(['емес', 'жоқ', 'емеспіз', 'емеспін', 'емессің', 'емес пе']),
-  reporting: [
-    'деді',
-    'деп',
-    'дейді',
-    'айтты',
-    'айтқан',
-    'жазды',
-    'жазған',
-    'атады',
-    'атаған',
-    'мәлімдеді',
-    'хабарлады',
-    'сөзінше',
-    'пікірінше',
-    'дегенді',
-    'деген',
-  ],
-  breakers: new Set(['бірақ', 'алайда', 'және']),
-};
+const words = z.array(z.string().trim().min(1));
+const GrammarFile = z.strictObject({
+  language: z.enum(GRAMMAR_LANGS),
+  negators_before: words,
+  negators_after: words,
+  reporting: words,
+  breakers: words,
+});
 
-const en: ScopeWords = {
-  negatorsBefore: new Set([
-    'not',
-    'no',
-    'never',
-    'nobody',
-    'none',
-    'neither',
-    'nor',
-    'nothing',
-    'hardly',
-    "don't",
-    "doesn't",
-    "didn't",
-    "isn't",
-    "aren't",
-    "wasn't",
-    "weren't",
-    "won't",
-    "can't",
-    'cannot',
-    "shouldn't",
-    "wouldn't",
-    "haven't",
-    "hasn't",
-    'dont',
-    'doesnt',
-    'isnt',
-    'arent',
-    'wont',
-    'cant',
-  ]),
-  negatorsAfter: new Set(),
-  reporting: [
-    'said',
-    'says',
-    'saying',
-    'claim',
-    'called',
-    'calling',
-    'wrote',
-    'writes',
-    'tweet',
-    'posted',
-    'shouted',
-    'told',
-    'according to',
-    'quote',
-    'statement',
-    'remark',
-    'comment',
-    'allegedly',
-    'accused',
-  ],
-  breakers: new Set(['but', 'although', 'though', 'however', 'and', 'yet']),
-};
+/** A grammar file failed validation; the message names the file and the field. */
+export class GrammarError extends Error {
+  override name = 'GrammarError';
+}
 
-const uz: ScopeWords = {
-  negatorsBefore: new Set(['hech', 'хеч']),
-  negatorsAfter: new Set(['emas', 'эмас', 'yoʻq', "yo'q", 'йўқ']),
-  reporting: ['dedi', 'деди', 'deb', 'деб', 'aytdi', 'айтди', 'yozdi', 'ёзди'],
-  breakers: new Set(['lekin', 'ammo', 'лекин', 'аммо']),
-};
+/**
+ * Reads and validates one language's grammar file.
+ *
+ * @example
+ * readGrammar('kk').negatorsAfter.has('емес'); // true
+ */
+export function readGrammar(lang: (typeof GRAMMAR_LANGS)[number], dir = GRAMMAR_DIR): ScopeWords {
+  const file = join(dir, `${lang}.yaml`);
+  let data: unknown;
+  try {
+    data = parseYaml(readFileSync(file, 'utf8'));
+  } catch (err) {
+    throw new GrammarError(`${file}: not readable YAML: ${(err as Error).message}`);
+  }
+  const parsed = GrammarFile.safeParse(data);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new GrammarError(`${file}: field '${issue.path.join('.')}': ${issue.message}. Fix the file.`);
+  }
+  if (parsed.data.language !== lang)
+    throw new GrammarError(`${file}: field 'language': '${parsed.data.language}' in the file of '${lang}'.`);
+  const g = parsed.data;
+  return {
+    negatorsBefore: new Set(g.negators_before),
+    negatorsAfter: new Set(g.negators_after),
+    reporting: g.reporting,
+    breakers: new Set(g.breakers),
+  };
+}
 
-const ky: ScopeWords = {
-  negatorsBefore: new Set(['эч', 'эч качан']),
-  negatorsAfter: new Set(['эмес', 'жок']),
-  reporting: ['деди', 'деп', 'айтты', 'жазды'],
-  breakers: new Set(['бирок', 'жана']),
-};
-
-const tg: ScopeWords = {
-  negatorsBefore: new Set(['не', 'ҳеҷ', 'на']),
-  negatorsAfter: new Set(['нест']),
-  reporting: ['гуфт', 'навишт', 'изҳор'],
-  breakers: new Set(['вале', 'аммо']),
-};
-
-const BY_LANG: Record<Lang, ScopeWords> = { ru, kk, en, uz, ky, tg, und: ru };
+const loaded = new Map<Lang, ScopeWords>();
 
 export function scopeWords(lang: Lang): ScopeWords {
-  return BY_LANG[lang] ?? ru;
+  const known = (GRAMMAR_LANGS as readonly string[]).includes(lang) ? (lang as (typeof GRAMMAR_LANGS)[number]) : 'ru';
+  let w = loaded.get(known);
+  if (!w) {
+    w = readGrammar(known);
+    loaded.set(known, w);
+  }
+  return w;
 }

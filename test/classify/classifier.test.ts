@@ -70,7 +70,7 @@ describe('classifier', () => {
   });
   it('detects the language when none is given and carries the version', () => {
     const c = clf.classify('Мигранттарды өлтіру керек.');
-    expect(c.classifier_version).toMatch(/^lexicon-[\d.]+\+model-[0-9a-f]{8}$/);
+    expect(c.classifier_version).toMatch(/^lexicon-[\d.]+\+rules-[\d.]+\+model-[0-9a-f]{8}$/);
   });
 });
 

@@ -6,6 +6,7 @@ import {
   FIXTURE_ARTICLES,
   FIXTURE_SITE_ROOT,
   FIXTURE_TELEGRAM_POSTS,
+  FIXTURE_UNRELATED_ARTICLES,
   fixtureSourceFiles,
   newsSiteRoutes,
   telegramRoutes,
@@ -57,6 +58,18 @@ describe('kuzet crawl --once (embedded mode, real process, fixture site on loopb
       expect(article.country).toBe('KZ');
     }
     expect(all.filter((a) => a.kind === 'telegram_post')).toHaveLength(FIXTURE_TELEGRAM_POSTS.length);
+    for (const path of FIXTURE_UNRELATED_ARTICLES) {
+      const unrelated = all.find((a) => new URL(a.url).pathname === path);
+      expect(unrelated?.classification, path).toMatchObject({
+        xenophobic: false,
+        migration_policy: false,
+        counter_speech: false,
+        targets: [],
+        evidence: [],
+      });
+    }
+    const policy = all.find((a) => new URL(a.url).pathname === '/news/migrants-law');
+    expect(policy?.classification?.migration_policy).toBe(true);
     const news = health.find((s) => s.id === 'fixture-news');
     expect(news?.health.last_success_at).toBeTruthy();
     expect(news?.health.items_new).toBe(FIXTURE_ARTICLES.length);

@@ -1,7 +1,7 @@
 import type { Source } from '../../src/domain.js';
 import type { FixtureRoute } from './fixture-server.js';
 
-/** The fixture news site under test/fixtures/site: feeds, sitemaps, a listing and 8 articles. */
+/** The fixture news site under test/fixtures/site: feeds, sitemaps, a listing and 10 articles. */
 export const FIXTURE_SITE_ROOT = 'test/fixtures/site';
 
 export const FIXTURE_ARTICLES = [
@@ -13,7 +13,12 @@ export const FIXTURE_ARTICLES = [
   '/news/almaty-market',
   '/news/astana-workers',
   '/news/2024/05/03/shymkent-dormitory-raid',
+  '/news/cup-final',
+  '/en/bank-rate',
 ];
+
+/** Fixture articles about something else entirely (a cup final, a rate decision): they must come out unlabelled. */
+export const FIXTURE_UNRELATED_ARTICLES = ['/news/cup-final', '/en/bank-rate'];
 
 /** Post ids reachable on the Telegram fixture channel `kuzetnews` through `?before=`. */
 export const FIXTURE_TELEGRAM_POSTS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 12];

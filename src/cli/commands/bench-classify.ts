@@ -1,17 +1,63 @@
-/** `kuzet bench-classify`: quality on the held-out split and HateCheck, and throughput on ~3 KB articles. */
+/**
+ * `kuzet bench-classify`: false flags on the real stream (the measured part of news-stream, and the text Kuzet extracts
+ * from the 181 extraction pages), quality on the held-out split and HateCheck, and throughput on ~3 KB articles,
+ * each beside its target.
+ */
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { percentile } from '../../api/bench/load.js';
 import { DEFAULT_LEXICON_DIR, loadClassifier, readGold } from '../../classify/index.js';
-import { evaluate, formatReport } from '../../classify/metrics.js';
-import type { Lang } from '../../domain.js';
+import { evaluate, type FalseFlags, falseFlags, formatReport } from '../../classify/metrics.js';
+import { DEFAULT_STREAM_PATH, streamPart } from '../../classify/stream.js';
+import { classifiedText, type Lang } from '../../domain.js';
+import { decodeHtml, extractArticle } from '../../extract/index.js';
 import { tokenize } from '../../text/index.js';
 import { parseFlags } from '../flags.js';
 
 const HATECHECK = fileURLToPath(
   new URL('../../../../shared/datasets/hatecheck-immigrants/cases.jsonl', import.meta.url),
 );
-const HELP = `Usage: kuzet bench-classify [--articles 2000] [--json] [--hatecheck FILE]`;
+const EXTRACTION = fileURLToPath(new URL('../../../../shared/datasets/article-extraction/', import.meta.url));
+const HELP = `Usage: kuzet bench-classify [--articles 2000] [--json] [--hatecheck FILE] [--stream FILE] [--pages DIR]`;
+
+/** The issue's targets, printed beside each figure. */
+const TARGETS = {
+  false_flags: 0.01,
+  xenophobic_f1: 0.85,
+  migration_policy_f1: 0.88,
+  counter_speech_flagged: 0.1,
+  severity_exact: 0.75,
+  hatecheck_f1: 0.85,
+  articles_per_s: 1500,
+};
+
+const verdict = (met: boolean) => (met ? 'met' : 'MISSED');
+const pct = (share: number) => `${(share * 100).toFixed(1)}%`;
+
+function formatFalseFlags(title: string, flags: FalseFlags): string {
+  const lines = [title];
+  for (const [label, f] of Object.entries(flags))
+    lines.push(
+      `  ${label.padEnd(17)} ${String(f.flagged).padStart(4)}/${f.negatives} = ${pct(f.share).padStart(6)}  (target ≤ ${pct(TARGETS.false_flags)}: ${verdict(f.share <= TARGETS.false_flags)})`,
+    );
+  return lines.join('\n');
+}
+
+/** The 181 extraction pages as Kuzet extracts them (title and text, as the pipeline classifies them). */
+async function extractionPages(dir: string): Promise<{ id: string; text: string; lang: Lang }[]> {
+  const truth = (await readFile(join(dir, 'ground-truth.jsonl'), 'utf8'))
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as { id: string; url: string });
+  const { gunzipSync } = await import('node:zlib');
+  return Promise.all(
+    truth.map(async (t) => {
+      const page = extractArticle(decodeHtml(gunzipSync(await readFile(join(dir, 'html', `${t.id}.html.gz`)))), t.url);
+      return { id: t.id, text: classifiedText(page), lang: page.lang };
+    }),
+  );
+}
 
 const ARTICLE_BYTES = 3 * 1024;
 const ROUNDS = 5;
@@ -33,8 +79,14 @@ function buildArticles(texts: { text: string; lang: Lang }[], count: number): { 
 }
 
 export async function run(argv: string[]): Promise<number> {
-  const options = { articles: { type: 'string' }, json: { type: 'boolean' }, hatecheck: { type: 'string' } } as const;
-  const parsed = parseFlags<{ articles?: string; json?: boolean; hatecheck?: string }>(
+  const options = {
+    articles: { type: 'string' },
+    json: { type: 'boolean' },
+    hatecheck: { type: 'string' },
+    stream: { type: 'string' },
+    pages: { type: 'string' },
+  } as const;
+  const parsed = parseFlags<{ articles?: string; json?: boolean; hatecheck?: string; stream?: string; pages?: string }>(
     'bench-classify',
     argv,
     options,
@@ -46,6 +98,18 @@ export async function run(argv: string[]): Promise<number> {
   const clf = await loadClassifier();
   const warn = (file: string) => (line: number, msg: string) =>
     console.error(`kuzet bench-classify: ${file}:${line} skipped: ${msg}`);
+  const streamFile = values.stream ?? DEFAULT_STREAM_PATH;
+  const measured = (await readGold(streamFile, warn(streamFile))).filter((r) => streamPart(r) === 'measure');
+  const streamFlags = falseFlags(
+    measured,
+    measured.map((r) => clf.classify(r.text, (r.lang ?? 'ru') as Lang)),
+  );
+  const pagesDir = values.pages ?? EXTRACTION;
+  const pages = await extractionPages(pagesDir);
+  const pageFlags = falseFlags(
+    pages.map(() => ({})),
+    pages.map((p) => clf.classify(p.text, p.lang === 'und' ? undefined : p.lang)),
+  );
   const testFile = join(DEFAULT_LEXICON_DIR, 'corpus', 'test.jsonl');
   const test = await readGold(testFile, warn(testFile));
   const heldOut = evaluate(
@@ -105,6 +169,8 @@ export async function run(argv: string[]): Promise<number> {
   };
   const result = {
     classifier_version: clf.version,
+    stream_false_flags: { file: streamFile, part: 'measure (even ids)', n: measured.length, ...streamFlags },
+    extraction_page_false_flags: { dir: pagesDir, n: pages.length, ...pageFlags },
     held_out: heldOut,
     hatecheck: hateCheck,
     hatecheck_counter_speech_flagged: {
@@ -119,10 +185,35 @@ export async function run(argv: string[]): Promise<number> {
     return 0;
   }
   console.log(`classifier ${clf.version}\n`);
-  console.log(formatReport(`held-out ${testFile}`, heldOut));
+  console.log(
+    formatFalseFlags(
+      `real stream: false flags on the measured part of ${streamFile} (n=${measured.length}, even ids)`,
+      streamFlags,
+    ),
+  );
+  console.log(
+    `\n${formatFalseFlags(`extraction pages: false flags on Kuzet's extraction of ${pagesDir} (n=${pages.length})`, pageFlags)}`,
+  );
+  console.log(`\n${formatReport(`held-out ${testFile}`, heldOut)}`);
+  const f1 = (label: 'xenophobic' | 'migration_policy') => heldOut.labels[label]?.f1 ?? 0;
+  const cs = heldOut.counter_speech_flagged_xenophobic.share;
+  const sev = heldOut.severity_exact.share;
+  console.log(
+    [
+      `  targets: xenophobic F1 ${f1('xenophobic').toFixed(3)} ≥ ${TARGETS.xenophobic_f1} ${verdict(f1('xenophobic') >= TARGETS.xenophobic_f1)}`,
+      `migration_policy F1 ${f1('migration_policy').toFixed(3)} ≥ ${TARGETS.migration_policy_f1} ${verdict(f1('migration_policy') >= TARGETS.migration_policy_f1)}`,
+      `counter-speech flagged ${pct(cs)} ≤ ${pct(TARGETS.counter_speech_flagged)} ${verdict(cs <= TARGETS.counter_speech_flagged)}`,
+      `severity exact ${pct(sev)} ≥ ${pct(TARGETS.severity_exact)} ${verdict(sev >= TARGETS.severity_exact)}`,
+    ].join('; '),
+  );
   console.log(`\n${formatReport(`HateCheck immigrants ${hcFile}`, hateCheck)}`);
   console.log(
     `  HateCheck counter-speech (counter_quote_nh, counter_ref_nh) flagged xenophobic: ${hcFlagged}/${hcCounter.length} = ${(result.hatecheck_counter_speech_flagged.share * 100).toFixed(1)}%`,
+  );
+  const hcF1 = hateCheck.labels.xenophobic?.f1 ?? 0;
+  const hcShare = result.hatecheck_counter_speech_flagged.share;
+  console.log(
+    `  targets: xenophobic F1 ${hcF1.toFixed(3)} ≥ ${TARGETS.hatecheck_f1} ${verdict(hcF1 >= TARGETS.hatecheck_f1)}; counter-speech flagged ${pct(hcShare)} ≤ ${pct(TARGETS.counter_speech_flagged)} ${verdict(hcShare <= TARGETS.counter_speech_flagged)}`,
   );
   console.log(
     `\nthroughput (one core, ${throughput.articles} articles, ~${throughput.avg_bytes} bytes, ~${throughput.tokens_per_article} tokens each; median of ${ROUNDS} interleaved rounds):`,
@@ -132,5 +223,8 @@ export async function run(argv: string[]): Promise<number> {
     `  classify (lang given): ${throughput.classify_per_s} articles/s (rounds ${throughput.classify_per_s_range.join('–')}; ${(throughput.tokenize_only_per_s / throughput.classify_per_s).toFixed(1)}× the time of tokenizing)`,
   );
   console.log(`  classify (lang detected): ${throughput.classify_with_language_detection_per_s} articles/s`);
+  console.log(
+    `  target: ≥ ${TARGETS.articles_per_s} articles/s on one core: ${verdict(throughput.classify_per_s >= TARGETS.articles_per_s)}`,
+  );
   return 0;
 }
