@@ -195,8 +195,7 @@ function combine(model: ModelFile, scored: ScoredPassage[]): Omit<Classification
   let countering = scored.filter((p) => p.decision.counter_speech);
   if (hateful.length && countering.length) {
     const hateWins =
-      margin(hateful, 0, L.xenophobic.threshold) >
-      margin(countering, 2, L.counter_speech.threshold) + COUNTER_MARGIN;
+      margin(hateful, 0, L.xenophobic.threshold) > margin(countering, 2, L.counter_speech.threshold) + COUNTER_MARGIN;
     if (hateWins) countering = [];
     else hateful = [];
   }
@@ -258,8 +257,7 @@ export function decide(
   const distanced = isDistancedOnly(x);
   const named = x.groups.size > 0;
   let xenophobic = named && px >= L.xenophobic.threshold && !isGatedOff(x);
-  let counter =
-    named && isAboutXenophobia(x) && (pc >= L.counter_speech.threshold || (distanced && x.condemnedQuote));
+  let counter = named && isAboutXenophobia(x) && (pc >= L.counter_speech.threshold || (distanced && x.condemnedQuote));
   if (xenophobic && counter) {
     const ownVoiceAfterQuote = x.condemnedQuote && x.plainHate.size > 0;
     if (ownVoiceAfterQuote || px - L.xenophobic.threshold > pc - L.counter_speech.threshold + COUNTER_MARGIN)

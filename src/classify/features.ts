@@ -140,8 +140,7 @@ export function extractFeatures(tokens: AnalyzedToken[], matches: Match[], text:
   const targetNear = (m: Match): boolean =>
     targetTokens.some((k) => tokens[k].sentence === tokens[m.first].sentence && Math.abs(k - m.first) <= NEGPOS_WINDOW);
   const courtSentences = new Set<number>();
-  for (const m of matches)
-    if (m.entry.role === 'court') courtSentences.add(tokens[m.first].sentence);
+  for (const m of matches) if (m.entry.role === 'court') courtSentences.add(tokens[m.first].sentence);
   const spans = condemnedSpans(tokens);
   const condemned = spans.condemned;
   let condemnedHate = 0;
@@ -267,9 +266,7 @@ function counterArgument(
   matches: Match[],
   hateAt: { sentence: number; token: number }[],
 ): { arguing: boolean; ownVoiceHate: boolean } {
-  const markers = matches.filter(
-    (m) => m.entry.role === 'argument' && !tokens[m.first].question,
-  );
+  const markers = matches.filter((m) => m.entry.role === 'argument' && !tokens[m.first].question);
   if (!markers.length) return { arguing: false, ownVoiceHate: false };
   if (matches.some((m) => m.entry.category === 'denial')) return { arguing: true, ownVoiceHate: true };
   const markerSentences = new Set(markers.map((m) => tokens[m.first].sentence));

@@ -58,7 +58,11 @@ function passageFeatures(clf: Classifier, rows: GoldRecord[]): (Extracted | null
   return rows.map((r) => {
     const lang = r.lang as Lang | undefined;
     const relevant = clf.relevantText(r.text, lang);
-    return relevant ? clf.featurize(relevant.text, relevant.lang) : process.env.KZ_ALL ? clf.featurize(r.text, lang) : null;
+    return relevant
+      ? clf.featurize(relevant.text, relevant.lang)
+      : process.env.KZ_ALL
+        ? clf.featurize(r.text, lang)
+        : null;
   });
 }
 
@@ -129,7 +133,9 @@ export async function crossValidate(opts: TrainingInput & { folds?: number }): P
   const clf = await featurizer(opts.lexiconDir);
   const feats = passageFeatures(clf, rows);
   const unrelated = { xenophobic: false, migration_policy: false, counter_speech: false };
-  const preds = rows.map(() => ({ ...unrelated, xenophobia_score: 0, severity: 0, migration_policy_score: 0 }) as Classification);
+  const preds = rows.map(
+    () => ({ ...unrelated, xenophobia_score: 0, severity: 0, migration_policy_score: 0 }) as Classification,
+  );
   for (let f = 0; f < folds; f++) {
     const inTrain = (_: unknown, i: number) => i % folds !== f;
     const train = withPassages(rows.filter(inTrain), feats.filter(inTrain));

@@ -28,10 +28,10 @@ const NEWS: Record<string, string[]> = {
     'Қазгидромет синоптиктері елдің солтүстігінде қар мен көктайғақ болатынын болжап отыр. ТЖМ мәліметінше, Астана — Петропавл тасжолында автобустар қозғалысы шектелді.',
   ],
   en: [
-    'Astana beat Kairat 2-1 in the Kazakhstan Cup final on Sunday. According to the head coach, the team played its best match of the season. The winner came in the 87th minute from the club\'s Uzbek midfielder, the press service said.',
-    'The National Bank kept its base rate at 16.25%, the chairman told a briefing, saying inflation was slowing but risks remained. The Ministry of National Economy said next year\'s budget would be revised.',
+    "Astana beat Kairat 2-1 in the Kazakhstan Cup final on Sunday. According to the head coach, the team played its best match of the season. The winner came in the 87th minute from the club's Uzbek midfielder, the press service said.",
+    "The National Bank kept its base rate at 16.25%, the chairman told a briefing, saying inflation was slowing but risks remained. The Ministry of National Economy said next year's budget would be revised.",
     'Apple unveiled new MacBook Pro laptops with M5 chips. Battery life has grown to 24 hours, the company said. Sales in Kazakhstan will start in December, according to the official distributor.',
-    'A specialised inter-district court in Almaty sentenced a former district akim to seven years in prison for bribery. The prosecutor said the defendant\'s guilt had been fully proven, the Supreme Court\'s press service reported.',
+    "A specialised inter-district court in Almaty sentenced a former district akim to seven years in prison for bribery. The prosecutor said the defendant's guilt had been fully proven, the Supreme Court's press service reported.",
     'Forecasters at Kazhydromet expect snow and black ice in the north of the country. The emergencies ministry said bus traffic on the Astana-Petropavlovsk highway had been restricted.',
   ],
 };
