@@ -2,11 +2,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { crawlSource } from '../../src/crawl/index.js';
 import type { Source } from '../../src/domain.js';
 import { type FixtureServer, startFixtureServer } from '../helpers/fixture-server.js';
-import { FIXTURE_ARTICLES, FIXTURE_SITE_ROOT, newsSiteRoutes } from '../helpers/fixture-site.js';
+import { FIXTURE_SITE_ARTICLES, FIXTURE_SITE_ROOT, newsSiteRoutes } from '../helpers/fixture-site.js';
 import { MemoryState } from './memory-state.js';
 
 const ROOT = FIXTURE_SITE_ROOT;
-const ARTICLES = FIXTURE_ARTICLES;
+const ARTICLES = FIXTURE_SITE_ARTICLES;
 const siteRoutes = newsSiteRoutes;
 
 function fixtureSource(base: string, overrides: Partial<Source> = {}): Source {

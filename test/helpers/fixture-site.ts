@@ -1,7 +1,7 @@
 import type { Source } from '../../src/domain.js';
 import type { FixtureRoute } from './fixture-server.js';
 
-/** The fixture news site under test/fixtures/site: feeds, sitemaps, a listing and 10 articles. */
+/** The fixture news site under test/fixtures/site: feeds, sitemaps, a listing and 10 articles (2 unrelated). */
 export const FIXTURE_SITE_ROOT = 'test/fixtures/site';
 
 export const FIXTURE_ARTICLES = [
@@ -17,8 +17,12 @@ export const FIXTURE_ARTICLES = [
   '/en/bank-rate',
 ];
 
-/** Fixture articles about something else entirely (a cup final, a rate decision): they must come out unlabelled. */
+/** Fixture articles about something else entirely (a cup final, a rate decision), listed only in rss-more.xml, which
+ * the fixture source files read: crawled end to end, they must come out unlabelled. */
 export const FIXTURE_UNRELATED_ARTICLES = ['/news/cup-final', '/en/bank-rate'];
+
+/** The articles reachable from the site's own feeds, sitemaps and listing (all but the unrelated ones). */
+export const FIXTURE_SITE_ARTICLES = FIXTURE_ARTICLES.filter((p) => !FIXTURE_UNRELATED_ARTICLES.includes(p));
 
 /** Post ids reachable on the Telegram fixture channel `kuzetnews` through `?before=`. */
 export const FIXTURE_TELEGRAM_POSTS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 12];
@@ -80,7 +84,7 @@ export function fixtureSourceFiles(base: string): Record<string, string> {
       'name: Fixture News',
       'kind: news',
       `homepage: ${base}/`,
-      `feeds: [${base}/rss, ${base}/atom.xml, ${base}/rdf.xml]`,
+      `feeds: [${base}/rss, ${base}/atom.xml, ${base}/rdf.xml, ${base}/rss-more.xml]`,
       `sitemaps: [${base}/sitemap-index.xml]`,
       `listings: [${base}/listing]`,
       'languages: [ru, kk]',
