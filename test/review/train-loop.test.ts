@@ -70,7 +70,16 @@ describe('reviews back into training: kuzet review export → kuzet train --with
     expect(again.stdout).toBe(text);
 
     const train = (out: string) =>
-      kuzet('train', '--corpus', file('corpus.jsonl'), '--with-reviews', file('reviews.jsonl'), '--out', file(out));
+      kuzet(
+        'train',
+        '--no-stream',
+        '--corpus',
+        file('corpus.jsonl'),
+        '--with-reviews',
+        file('reviews.jsonl'),
+        '--out',
+        file(out),
+      );
     const [one, two] = [await train('one.json'), await train('two.json')];
     expect(one.code, one.stderr).toBe(0);
     expect(two.code).toBe(0);
