@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Classification, Evidence, Lang } from '../domain.js';
-import { analyzeDetailed, stemmer } from '../text/index.js';
+import { type AnalyzedToken, analyzeDetailed, stemmer } from '../text/index.js';
 import {
   charGrams,
   charGramValue,
@@ -19,7 +19,7 @@ import { classifyLanguage } from './language.js';
 import { DEFAULT_LEXICON_DIR, type Lexicon, type LexiconEntry, loadLexicon } from './lexicon.js';
 import { buildIndex, coversToken, findMatches, type LangIndex, type Match } from './matcher.js';
 import { type LabelModel, modelSet, scoreAll } from './model.js';
-import { type Passage, type PassageText, passagesOf, passageText } from './passages.js';
+import { type PassageText, passagesOf, passageText } from './passages.js';
 
 export interface ModelFile {
   format: 1;
@@ -167,6 +167,12 @@ function evidenceOf(passage: ScoredPassage): Evidence[] {
     });
   }
   return out;
+}
+
+/** A text's tokens and lexicon matches. */
+interface Analysed {
+  tokens: AnalyzedToken[];
+  matches: Match[];
 }
 
 /** One passage with its features, label probabilities and decisions. */
@@ -390,13 +396,38 @@ export async function loadClassifier(options: ClassifierOptions = {}): Promise<C
     const analyzed = analyzeDetailed(text, l, false);
     return l === 'en' ? splitGlued(analyzed, splitter, knownEn) : analyzed;
   };
-  const passagesIn = (text: string, l: Lang): Passage[] => {
+  const passagesIn = (text: string, l: Lang) => {
     const tokens = tokensOf(text, l);
-    return passagesOf(text, tokens, findMatches(indexFor(l), tokens));
+    const matches = findMatches(indexFor(l), tokens);
+    return { tokens, matches, passages: passagesOf(text, tokens, matches) };
   };
-  const analyse = (text: string, lang: Lang | undefined, logits: Float64Array | null): Extracted => {
+  /** The tokens and matches of a one-range passage, cut from the whole text's (offsets made passage-relative), so
+   * that it is not analysed twice; a paragraph's analysis does not depend on the paragraphs around it. */
+  const cut = (tokens: AnalyzedToken[], matches: Match[], [start, end]: [number, number]): Analysed => {
+    let first = 0;
+    for (let hi = tokens.length; first < hi; ) {
+      const mid = (first + hi) >>> 1;
+      if (tokens[mid].start < start) first = mid + 1;
+      else hi = mid;
+    }
+    let last = first;
+    while (last < tokens.length && tokens[last].end <= end) last++;
+    return {
+      tokens: tokens.slice(first, last),
+      matches: matches
+        .filter((m) => m.first >= first && m.last < last)
+        .map((m) => ({
+          ...m,
+          first: m.first - first,
+          last: m.last - first,
+          start: m.start - start,
+          end: m.end - start,
+        })),
+    };
+  };
+  const analyse = (text: string, lang: Lang | undefined, logits: Float64Array | null, given?: Analysed): Extracted => {
     const l = languageOf(text, lang);
-    const tokens = tokensOf(text, l);
+    const tokens = given?.tokens ?? tokensOf(text, l);
     textNo = (textNo + 1) >>> 0 || 1;
     if (textNo === 1) {
       vocabSeen.fill(0);
@@ -407,7 +438,7 @@ export async function loadClassifier(options: ClassifierOptions = {}): Promise<C
       keyOf = wordKeys(l, vocabIds);
       keysOf.set(l, keyOf);
     }
-    const matches = findMatches(indexFor(l), tokens);
+    const matches = given?.matches ?? findMatches(indexFor(l), tokens);
     const x = extractFeatures(tokens, matches, text);
     const groupWords = groupWordPositions(tokens.length, matches);
     const f = x.features;
@@ -460,17 +491,19 @@ export async function loadClassifier(options: ClassifierOptions = {}): Promise<C
   const featurize = (text: string, lang?: Lang): Extracted => analyse(text, lang, null);
   const relevantText = (text: string, lang?: Lang) => {
     const l = languageOf(text, lang);
-    const found = passagesIn(text, l);
-    return found.length ? { text: found.map((p) => passageText(text, p).text).join('\n'), lang: l } : null;
+    const { passages } = passagesIn(text, l);
+    return passages.length ? { text: passages.map((p) => passageText(text, p).text).join('\n'), lang: l } : null;
   };
   const classify = (text: string, lang?: Lang): Classification => {
     if (!model || !models) throw new Error("no classifier model: run 'kuzet train' to build lexicons/model.json.");
     const full = text ?? '';
     const l = languageOf(full, lang);
-    const scored = passagesIn(full, l).map((passage): ScoredPassage => {
+    const { tokens, matches, passages } = passagesIn(full, l);
+    const scored = passages.map((passage): ScoredPassage => {
       const at = passageText(full, passage);
       const logits = new Float64Array(labelCount);
-      const x = analyse(at.text, l, logits);
+      const one = passage.ranges.length === 1 ? cut(tokens, matches, passage.ranges[0]) : undefined;
+      const x = analyse(at.text, l, logits, one);
       const probs = scoreAll(models, x.features, logits);
       return { at, x, probs, decision: decide(model, x, probs) };
     });

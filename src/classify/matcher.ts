@@ -258,8 +258,9 @@ export function findMatches(index: LangIndex, tokens: AnalyzedToken[]): Match[] 
       continue;
     }
     if (fuzzy && t.norm.length >= 5) {
-      const near = isPlainWord(t.text);
-      for (const { alt, at, close } of nearOf(index, t.norm)) {
+      const hits = nearOf(index, t.norm);
+      const near = hits.length > 0 && isPlainWord(t.text);
+      for (const { alt, at, close } of hits) {
         if (at > 0 && t.norm.length === t.text.length) {
           push(out, alt, tokens, i, i, t.start + at, undefined, near);
           matchGluedHead(index, tokens, i, at, out);

@@ -35,7 +35,7 @@ export function searchForm(
   </select></label>
   <label>${t.lang}<select name="lang">
     <option value="">${t.any}</option>
-    ${LANGS.filter((l) => l !== 'und').map((l) => html`<option value="${l}"${selected(langs.includes(l))}>${l}</option>`)}
+    ${LANGS.filter((l) => l !== 'und').map((l) => html`<option value="${l}"${selected(langs.includes(l))}>${t.langs[l] ?? l}</option>`)}
   </select></label>
   <label>${t.target}<input type="text" name="target" value="${v('target')}" maxlength="200"></label>
   <label>${t.country}<input type="text" name="country" value="${v('country')}" maxlength="60" placeholder="KZ"></label>

@@ -37,7 +37,7 @@ export function sourcesPage(
     const status = sourceStatus(s, now);
     const h = s.health;
     return html`<tr class="${status}" data-source="${s.id}">
-  <td><strong>${s.name}</strong><br><span class="count">${s.id} · ${s.kind} · ${s.country} · ${s.languages.join(', ')}</span></td>
+  <td><strong>${s.name}</strong><br><span class="count">${s.id} · ${s.kind} · ${s.country} · ${s.languages.map((l) => t.langs[l] ?? l).join(', ')}</span></td>
   <td class="status">${t[status]}</td>
   <td>${when(h.last_success_at)}</td>
   <td>${when(h.last_attempt_at)}</td>

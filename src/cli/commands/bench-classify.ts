@@ -131,10 +131,11 @@ export async function run(argv: string[]): Promise<number> {
   );
   const hcCounter = hcGold.filter((r) => r.counter_speech);
   const hcFlagged = hcGold.filter((r, i) => r.counter_speech && hcPreds[i].xenophobic).length;
-  const corpus = [...test, ...(await readGold(join(DEFAULT_LEXICON_DIR, 'corpus', 'train.jsonl')))].map((r) => ({
-    text: r.text,
-    lang: (r.lang ?? 'ru') as Lang,
-  }));
+  // 3 KB articles pieced together from the corpus's short texts (the long articles alone pass 3 KB), so every
+  // paragraph is about migration: the classifier's slowest case, since each paragraph is a passage to score.
+  const corpus = [...test, ...(await readGold(join(DEFAULT_LEXICON_DIR, 'corpus', 'train.jsonl')))]
+    .filter((r) => !r.case?.startsWith('long_'))
+    .map((r) => ({ text: r.text, lang: (r.lang ?? 'ru') as Lang }));
   const articles = buildArticles(corpus, Number(values.articles ?? 2000));
   const bytes = articles.reduce((sum, a) => sum + Buffer.byteLength(a.text), 0);
   for (const a of articles.slice(0, 200)) clf.classify(a.text, a.lang);
