@@ -154,22 +154,26 @@ function findJdk() {
 
 function unpack(zip, runDir, name) {
   const root = join(runDir, name);
+  const home = join(root, `elasticsearch-${VERSION}`);
   mkdirSync(root, { recursive: true });
-  const unzip = runSync('unzip', ['-q', zip, '-d', root]);
+  // A run killed mid-unpack leaves a partial tree behind: unpack afresh over it, never interactively.
+  rmSync(home, { recursive: true, force: true });
+  const unzip = runSync('unzip', ['-q', '-o', zip, '-d', root]);
   if (unzip.status !== 0) {
-    rmSync(zip, { force: true });
+    const corrupt = runSync('unzip', ['-tq', zip]).status !== 0;
+    if (corrupt) rmSync(zip, { force: true });
     throw new SetupError(
-      `cannot unpack ${zip} (removed it; the next run fetches it again): ${unzip.stderr || 'is unzip installed?'}`,
+      `cannot unpack ${zip}${corrupt ? ' (it is damaged: removed it; the next run fetches it again)' : ''}: ${unzip.stderr || 'is unzip installed?'}`,
     );
   }
   const dirs = {
     root,
-    home: join(root, `elasticsearch-${VERSION}`),
+    home,
     data: join(root, 'data'),
     logs: join(root, 'logs'),
     tmp: join(root, 'tmp'),
   };
-  for (const dir of [dirs.data, dirs.logs, dirs.tmp]) mkdirSync(dir);
+  for (const dir of [dirs.data, dirs.logs, dirs.tmp]) mkdirSync(dir, { recursive: true });
   return dirs;
 }
 
