@@ -6,7 +6,7 @@ import { modelThresholds } from '../review/thresholds.js';
 import { webRoutes } from '../web/index.js';
 import { reviewPageRoutes } from '../web/review-routes.js';
 import { signinRoutes } from '../web/signin.js';
-import type { AppDeps, RouteDeps } from './deps.js';
+import { type AppDeps, DEFAULT_PUBLIC_URL, type RouteDeps } from './deps.js';
 import { errorHandler, notFoundHandler } from './errors.js';
 import { articleRoutes } from './routes/articles.js';
 import { evidenceRoutes } from './routes/evidence.js';
@@ -42,7 +42,7 @@ export function createApp(deps: AppDeps): Hono {
     store: deps.store,
     version: deps.version ?? packageVersion(),
     log: deps.log ?? logger('api'),
-    publicUrl: deps.publicUrl ?? null,
+    publicUrl: deps.publicUrl ?? DEFAULT_PUBLIC_URL,
     requireLogin: deps.requireLogin ?? false,
     thresholds: deps.thresholds ? () => deps.thresholds ?? {} : modelThresholds,
     evidence: deps.evidence ?? null,

@@ -9,8 +9,9 @@ export interface AppDeps {
   /** Reported by /health; defaults to the package version. */
   version?: string;
   log?: Logger;
-  /** The URL people reach this instance at, without a trailing slash (`KUZET_PUBLIC_URL`), for links in feeds;
-   * else the request's origin. */
+  /** The URL people reach this instance at, without a trailing slash, for links in feeds and WARC files:
+   * `KUZET_PUBLIC_URL`, else the address `serve` listens on (see cli/listen.ts); never the request's Host header.
+   * Defaults to DEFAULT_PUBLIC_URL. */
   publicUrl?: string;
   /** Reading needs a signed-in user too (`KUZET_REQUIRE_LOGIN`); writing always does. */
   requireLogin?: boolean;
@@ -22,8 +23,10 @@ export interface AppDeps {
   dependencies?: Record<string, () => Promise<unknown>>;
 }
 
-export type RouteDeps = Required<Omit<AppDeps, 'publicUrl' | 'thresholds' | 'evidence'>> & {
-  publicUrl: string | null;
+/** Where links point when the app is given no public URL (an in-process app, a test). */
+export const DEFAULT_PUBLIC_URL = 'http://localhost';
+
+export type RouteDeps = Required<Omit<AppDeps, 'thresholds' | 'evidence'>> & {
   thresholds: () => Partial<Record<Label, number>>;
   evidence: EvidenceStore | null;
 };

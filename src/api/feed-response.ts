@@ -28,15 +28,14 @@ export function startOfToday(now = new Date()): string {
 }
 
 /**
- * The public view of a request URL: the configured public URL's origin and path prefix when there is one (links in
- * feeds must not follow the Host header), else the request's own.
+ * The public view of a request URL: the public URL's origin and path prefix with the request's path and query.
+ * The request's own origin is never used: it comes from the Host header, which the client chooses.
  *
  * @example
- * publicView(new URL('http://10.0.0.5:8080/api/feed?q=x'), 'https://kuzet.example.org').self; // 'https://kuzet.example.org/api/feed?q=x'
+ * publicView(new URL('http://evil.example/api/feed?q=x'), 'https://kuzet.example.org').self; // 'https://kuzet.example.org/api/feed?q=x'
  */
-export function publicView(url: URL, publicUrl: string | null): { base: string; self: string } {
-  const base = publicUrl ?? url.origin;
-  return { base, self: `${base}${url.pathname}${url.search}` };
+export function publicView(url: URL, publicUrl: string): { base: string; self: string } {
+  return { base: publicUrl, self: `${publicUrl}${url.pathname}${url.search}` };
 }
 
 /** The filters of a request as they appear in its URL (for titles and links to the same selection). */

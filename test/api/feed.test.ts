@@ -6,9 +6,8 @@ import type { Article } from '../../src/domain.js';
 import { expectRejectedParams } from '../helpers/api.js';
 import { makeArticle, seededSqlite, useSeededApp } from '../helpers/seed.js';
 
-const seeded = useSeededApp();
-
 const BASE = 'http://kuzet.test';
+const seeded = useSeededApp({ publicUrl: BASE });
 const get = (path: string, headers: Record<string, string> = {}) => seeded.app.request(`${BASE}${path}`, { headers });
 const xml = async (res: Response) => load(await res.text(), { xml: true });
 
@@ -163,7 +162,9 @@ describe('feed XML safety', () => {
       'Текст\u0000 с нулевым\u001b байтом.',
     );
     await post('untitled', '2029-04-01', '', 'Короткий\n пост.');
-    const body = await (await createApp({ store: own.store }).request(`${BASE}/api/feed?format=rss`)).text();
+    const body = await (
+      await createApp({ store: own.store, publicUrl: BASE }).request(`${BASE}/api/feed?format=rss`)
+    ).text();
     await own.store.close();
     expect(body).not.toMatch(/[\u0000-\u0008\u001b]/);
     const $ = load(body, { xml: true });

@@ -37,7 +37,7 @@ beforeAll(async () => {
     await post(`u-${n}-b`, n, 'uzbek', false);
   }
   for (let k = 0; k < 9; k++) await post(`spike-${k}`, 20, 'tajik', true);
-  app = createApp({ store });
+  app = createApp({ store, publicUrl: BASE });
 });
 afterAll(() => store.close());
 

@@ -1,6 +1,7 @@
 import type { Hono } from 'hono';
 import { afterAll, beforeAll } from 'vitest';
 import { createApp } from '../../src/api/app.js';
+import type { AppDeps } from '../../src/api/deps.js';
 import { articleId } from '../../src/dedupe/canonical-url.js';
 import { contentHash } from '../../src/dedupe/content-hash.js';
 import { minhash } from '../../src/dedupe/minhash.js';
@@ -385,11 +386,11 @@ export interface SeededApp extends Seeded {
  * const seeded = useSeededApp();
  * it('…', async () => expect((await seeded.app.request('/health')).status).toBe(200));
  */
-export function useSeededApp(): SeededApp {
+export function useSeededApp(deps: Omit<AppDeps, 'store'> = {}): SeededApp {
   const ctx = {} as SeededApp;
   beforeAll(async () => {
     Object.assign(ctx, await seededSqlite());
-    ctx.app = createApp({ store: ctx.store });
+    ctx.app = createApp({ ...deps, store: ctx.store });
   });
   afterAll(() => ctx.store.close());
   return ctx;

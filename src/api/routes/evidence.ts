@@ -37,7 +37,7 @@ export function evidenceRoutes({ store, evidence, publicUrl, version }: RouteDep
       const filename = `kuzet-${article.id.replace(/[^\w.-]/g, '_')}.warc.gz`;
       const records = warcFile([[article]], evidence, {
         userAgent: DEFAULT_CRAWL_OPTIONS.userAgent,
-        publicUrl: publicUrl ?? new URL(c.req.url).origin,
+        publicUrl,
         software: `Kuzet ${version} (warcio.js)`,
         filename,
       });

@@ -3,11 +3,11 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { serve as serveHttp } from '@hono/node-server';
-import { createApp } from '../../api/app.js';
 import { loadConfig } from '../../config.js';
 import { DEMO_CHANNEL, demoSite, loadDemoContent } from '../../demo/site.js';
 import { runCrawl } from '../../pipeline/stages.js';
 import { parseCommand } from '../flags.js';
+import { listenApp } from '../listen.js';
 import { openRuntime, untilSignal } from '../runtime.js';
 
 const USAGE = `Usage: kuzet demo [--port N] [--host H] [--data DIR]
@@ -73,12 +73,7 @@ export async function run(argv: string[]): Promise<number> {
   await runtime.store.refresh();
   log.info('demo crawl done', { articles: await runtime.store.count(), ms: Date.now() - started });
 
-  const app = createApp({ store: runtime.store, log });
-  const server = serveHttp({ fetch: app.fetch, port: config.port, hostname: config.host });
-  await new Promise<void>((resolve, reject) => {
-    server.once('listening', resolve);
-    server.once('error', reject);
-  });
+  const { server } = await listenApp({ store: runtime.store, log }, config);
   const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${config.port}`;
   console.log(
     `Kuzet demo (invented stories) at ${url}/\n  search: ${url}/?label=xenophobic\n  trends: ${url}/trends?interval=day\n  sources: ${url}/sources\nCtrl-C stops it.`,

@@ -1,9 +1,8 @@
-import { serve as serveHttp } from '@hono/node-server';
-import { createApp } from '../../api/app.js';
 import { startRecheckScheduler } from '../../pipeline/recheck.js';
 import { startScheduler } from '../../pipeline/schedule.js';
 import { QUEUES, startWorkers } from '../../pipeline/stages.js';
 import { parseCommand } from '../flags.js';
+import { listenApp } from '../listen.js';
 import { openRuntime, untilSignal } from '../runtime.js';
 
 const USAGE = `Usage: kuzet serve [--port N] [--host H] [--data DIR] [--sources DIR] [--no-crawl]
@@ -27,23 +26,25 @@ export async function run(argv: string[]): Promise<number> {
   if (!parsed) return Number(process.exitCode ?? 0);
   const runtime = await openRuntime(parsed.config, { data: 'create' });
   const { config, log } = runtime;
-  const app = createApp({
+  const deps = {
     store: runtime.store,
     evidence: runtime.evidence,
     log,
     requireLogin: config.requireLogin,
-    ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}),
     ...(runtime.mode === 'distributed' ? { dependencies: { redis: () => runtime.queues.counts(QUEUES.crawl) } } : {}),
-  });
-  const server = serveHttp({ fetch: app.fetch, port: config.port, hostname: config.host });
-  await new Promise<void>((resolve, reject) => {
-    server.once('listening', resolve);
-    server.once('error', reject);
-  }).catch((error: Error) => {
+  };
+  const { server, publicUrl } = await listenApp(deps, config).catch((error: Error) => {
     log.error('cannot listen', { port: config.port, error: error.message });
     throw error;
   });
-  log.info('kuzet serving', { url: `http://${config.host}:${config.port}/`, mode: runtime.mode });
+  log.info('kuzet serving', {
+    url: `http://${config.host}:${config.port}/`,
+    public_url: publicUrl,
+    public_url_from: config.publicUrl
+      ? 'KUZET_PUBLIC_URL'
+      : 'the listening address (set KUZET_PUBLIC_URL to change it)',
+    mode: runtime.mode,
+  });
 
   const crawling = runtime.mode === 'embedded' && !parsed.values['no-crawl'];
   const workers = crawling ? startWorkers(runtime.stageDeps, config.workerConcurrency) : [];
