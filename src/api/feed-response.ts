@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Context } from 'hono';
 import type { FeedFormat } from '../alerts/feed.js';
+import { keyName, localDate, paramName, type Strings, strings, type UiLang } from '../web/i18n.js';
 
 const CONTENT_TYPE: Record<FeedFormat, string> = {
   atom: 'application/atom+xml; charset=utf-8',
@@ -43,7 +44,24 @@ export function selection(url: URL, keys: string[]): [string, string][] {
   return [...url.searchParams].filter(([k, v]) => keys.includes(k) && v.trim() !== '');
 }
 
-/** A selection in words for a feed title: `label=xenophobic · lang=kk`, or `none` when it is empty. */
-export function inWords(pairs: [string, string][], none: string): string {
-  return pairs.length ? pairs.map(([k, v]) => `${k}=${v}`).join(' · ') : none;
+/** A filter's value in words: labels, target groups, languages and countries translated, dates in the local format. */
+function filterValue(t: Strings, ui: UiLang, key: string, value: string): string {
+  if (key === 'q') return ui === 'ru' ? `«${value}»` : `"${value}"`;
+  if (key === 'from' || key === 'to') return localDate(value, ui);
+  if (key === 'deleted') return value === 'true' || value === '1' ? t.deletedOnly : t.notDeleted;
+  return value
+    .split(',')
+    .map((v) => keyName(t, key, v.trim()))
+    .join(', ');
+}
+
+/**
+ * A selection in words for feed titles and summaries, in the interface language, or `none` when it is empty.
+ *
+ * @example
+ * inWords([['label', 'xenophobic'], ['lang', 'kk']], 'ru', 'все материалы') // 'Метка: ксенофобия · Язык: казахский'
+ */
+export function inWords(pairs: [string, string][], ui: UiLang, none: string): string {
+  const t = strings(ui);
+  return pairs.length ? pairs.map(([k, v]) => `${paramName(t, k)}: ${filterValue(t, ui, k, v)}`).join(' · ') : none;
 }

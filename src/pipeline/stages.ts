@@ -11,6 +11,7 @@ import { afterStored, captureFor, type EvidenceDeps, markGone } from '../evidenc
 import type { Logger } from '../log.js';
 import type { JobQueues, QueueWorker } from '../queue/port.js';
 import type { ArticleStore } from '../store/port.js';
+import { noteAnswer } from './answers.js';
 import { processDocument } from './process-document.js';
 import { handleRecheck, RECHECK_QUEUE, type RecheckJob } from './recheck.js';
 
@@ -258,7 +259,8 @@ export function handleCrawl(deps: StageDeps) {
     }
     const signal = deps.signal ? AbortSignal.any([deps.signal, lease.lost]) : lease.lost;
     try {
-      await runCrawl(source, { ...deps, signal });
+      const report = await runCrawl(source, { ...deps, signal });
+      if (!report.cut_short) noteAnswer(deps, source.id, report.ok, deps.sources(), deps.log);
     } finally {
       await lease.release();
     }

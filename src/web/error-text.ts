@@ -3,7 +3,7 @@
  * one table of patterns (parameter names become the form's labels). A message with no pattern is shown in a
  * general Russian sentence that names the field, never in English.
  */
-import type { Strings, UiLang } from './i18n.js';
+import { paramName, type Strings, type UiLang } from './i18n.js';
 
 type Rule = [RegExp, (m: RegExpExecArray) => string];
 
@@ -53,28 +53,6 @@ const RULES: Rule[] = [
   ],
 ];
 
-/** The form label of each parameter, as the Russian UI names it. */
-function fieldName(t: Strings, param: string): string {
-  const names: Record<string, string> = {
-    q: t.query,
-    label: t.labels,
-    labels: t.labels,
-    min_severity: t.minSeverity,
-    target: t.target,
-    source: t.source,
-    lang: t.lang,
-    country: t.country,
-    from: t.from,
-    to: t.to,
-    sort: t.sort,
-    collapse: t.collapse,
-    interval: t.interval,
-    split: t.split,
-    id: 'Материал',
-  };
-  return names[param] ?? param;
-}
-
 /**
  * An API error message in the interface language.
  *
@@ -87,7 +65,7 @@ export function errorText(message: string, ui: UiLang, t: Strings): string {
   const [param, rest] = m ? [m[1], m[2]] : ['', message];
   for (const [pattern, say] of RULES) {
     const hit = pattern.exec(rest);
-    if (hit) return param ? `«${fieldName(t, param)}»: ${say(hit)}` : say(hit);
+    if (hit) return param ? `«${paramName(t, param)}»: ${say(hit)}` : say(hit);
   }
-  return param ? `«${fieldName(t, param)}»: неверное значение` : 'Запрос не удалось выполнить';
+  return param ? `«${paramName(t, param)}»: неверное значение` : 'Запрос не удалось выполнить';
 }

@@ -3,6 +3,8 @@ import type { UiLang } from '../present/why.js';
 export type { UiLang };
 
 const en = {
+  /** The interface language, for Intl names of countries. */
+  ui: 'en' as UiLang,
   appName: 'Kuzet',
   tagline: 'Monitoring xenophobic language and migration-policy news in Central Asian media',
   search: 'Search',
@@ -203,9 +205,12 @@ const en = {
   weekOf: 'week of',
   hoverHelp: 'Hover over a chart for the figures of a period.',
   demo: 'Demo data: every story here is invented.',
+  kinds: { news: 'news site', telegram: 'Telegram channel' } as Record<string, string>,
+  item: 'Item',
 };
 
 const ru: typeof en = {
+  ui: 'ru',
   appName: 'Kuzet',
   tagline: 'Мониторинг ксенофобных высказываний и новостей миграционной политики в СМИ Центральной Азии',
   search: 'Поиск',
@@ -399,6 +404,8 @@ const ru: typeof en = {
   weekOf: 'неделя с',
   hoverHelp: 'Наведите курсор на график, чтобы увидеть цифры за период.',
   demo: 'Демонстрационные данные: все материалы вымышлены.',
+  kinds: { news: 'новостной сайт', telegram: 'Telegram-канал' },
+  item: 'Материал',
 };
 
 export type Strings = typeof en;
@@ -416,6 +423,7 @@ export function keyName(t: Strings, kind: string, key: string, sourceNames?: Map
   if (kind === 'target') return t.groups[key] ?? key.replaceAll('_', ' ');
   if (kind === 'source') return sourceNames?.get(key) ?? key;
   if (kind === 'severity') return `≥ ${key}`;
+  if (kind === 'country') return countryName(key, t.ui);
   if (key === 'all') return t.all;
   return key;
 }
@@ -434,6 +442,39 @@ export function localDate(iso: string | null, ui: UiLang, withTime = false): str
   if (!withTime || iso.length <= 10) return date;
   return `${date}, ${new Intl.DateTimeFormat(ui, { timeStyle: 'short', timeZone: 'UTC', hourCycle: 'h23' }).format(d)} UTC`;
 }
+
+/** A country's name in the interface language, or its code when Intl does not know it. */
+export function countryName(code: string, ui: UiLang): string {
+  try {
+    return new Intl.DisplayNames([ui], { type: 'region' }).of(code.toUpperCase()) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+/** The form label of each URL parameter, in the interface language (errors and feed titles name filters so). */
+export function paramName(t: Strings, param: string): string {
+  const names: Record<string, string> = {
+    q: t.query,
+    label: t.labels,
+    labels: t.labels,
+    min_severity: t.minSeverity,
+    target: t.target,
+    source: t.source,
+    lang: t.lang,
+    country: t.country,
+    from: t.from,
+    to: t.to,
+    sort: t.sort,
+    collapse: t.collapse,
+    interval: t.interval,
+    split: t.split,
+    deleted: t.deletedFilter,
+    id: t.item,
+  };
+  return names[param] ?? param;
+}
+
 const STRINGS: Record<UiLang, Strings> = { ru, en };
 
 /** Interface strings in one language. */

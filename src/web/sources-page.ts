@@ -1,7 +1,7 @@
 import type { SourceWithHealth } from '../domain.js';
 import { html, type SafeHtml } from '../present/html.js';
 import { type RejectedSourceFile, sourceStatus } from '../sources/index.js';
-import { strings, type UiLang } from './i18n.js';
+import { keyName, strings, type UiLang } from './i18n.js';
 
 export { sourceStatus };
 
@@ -37,7 +37,7 @@ export function sourcesPage(
     const status = sourceStatus(s, now);
     const h = s.health;
     return html`<tr class="${status}" data-source="${s.id}">
-  <td><strong>${s.name}</strong><br><span class="count">${s.id} · ${s.kind} · ${s.country} · ${s.languages.map((l) => t.langs[l] ?? l).join(', ')}</span></td>
+  <td><strong>${s.name}</strong><br><span class="count">${s.id} · ${t.kinds[s.kind] ?? s.kind} · ${keyName(t, 'country', s.country)} · ${s.languages.map((l) => keyName(t, 'lang', l)).join(', ')}</span></td>
   <td class="status">${t[status]}</td>
   <td>${when(h.last_success_at)}</td>
   <td>${when(h.last_attempt_at)}</td>

@@ -17,7 +17,7 @@ describe('GET /api/feed', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/atom+xml; charset=utf-8');
     const $ = await xml(res);
-    expect($('feed > title').text()).toBe('Kuzet: label=xenophobic');
+    expect($('feed > title').text()).toBe('Kuzet: Labels: xenophobic');
     expect($('feed > link[rel="self"]').attr('href')).toBe(`${BASE}/api/feed?label=xenophobic&collapse=false`);
     expect($('feed > link[rel="alternate"]').attr('href')).toBe(`${BASE}/?label=xenophobic&collapse=false`);
     const entries = $('entry').toArray();

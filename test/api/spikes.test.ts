@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/api/app.js';
 import type { ArticleStore } from '../../src/store/port.js';
 import { createSqliteStore } from '../../src/store/sqlite/index.js';
+import { localDate } from '../../src/web/i18n.js';
 import { expectRejectedParams } from '../helpers/api.js';
 import { makeArticle } from '../helpers/seed.js';
 
@@ -70,11 +71,11 @@ describe('GET /api/spikes', () => {
     const res = await get(`/api/spikes?split=target&format=atom&lang=ru&${TO}`);
     expect(res.headers.get('content-type')).toBe('application/atom+xml; charset=utf-8');
     const $ = load(await res.text(), { xml: true });
-    expect($('feed > title').text()).toBe('Kuzet spikes: lang=ru by target');
+    expect($('feed > title').text()).toBe('Kuzet spikes: Language: Russian, by target group');
     const entry = $('entry');
     expect(entry).toHaveLength(1);
     expect(entry.find('id').text()).toMatch(new RegExp(`^urn:kuzet:spike:[0-9a-f]{12}:tajik:${day(20)}$`));
-    expect(entry.find('title').text()).toBe(`9 flagged in target tajik on ${day(20)} (usually 1)`);
+    expect(entry.find('title').text()).toBe(`9 flagged in Target group: Tajiks on ${localDate(day(20), 'en')} (usually 1)`);
     const link = new URL(entry.find('link').attr('href') as string);
     expect(Object.fromEntries(link.searchParams)).toEqual({
       lang: 'ru',
@@ -88,6 +89,18 @@ describe('GET /api/spikes', () => {
     const etag = res.headers.get('etag') as string;
     const again = await get(`/api/spikes?split=target&format=atom&lang=ru&${TO}`, { 'if-none-match': `W/${etag}` });
     expect(again.status).toBe(304);
+  });
+
+  it('speaks Russian in a Russian feed: filters, groups and dates in words, no key codes', async () => {
+    const $ = load(await (await get(`/api/spikes?split=target&format=atom&lang=ru&ui=ru&${TO}`)).text(), {
+      xml: true,
+    });
+    expect($('feed > title').text()).toBe('Kuzet: всплески: Язык: русский, по группам');
+    const entry = $('entry');
+    const words = `${entry.find('title').text()} ${entry.find('summary').text()}`;
+    expect(words).toContain(localDate(day(20), 'ru'));
+    expect(words).not.toMatch(/[A-Za-z]/);
+    expect(new URL(entry.find('link').attr('href') as string).searchParams.get('ui')).toBe('ru');
   });
 
   it('reads the history before from, so a subscription from any day still sees the spike', async () => {

@@ -212,6 +212,28 @@ describe('kuzet serve and npm start: signals', () => {
     }, 90_000);
   }
 
+  it('kuzet serve offline logs each failing URL once and one line that no source answered', async () => {
+    const port = await freePort();
+    const fresh = path.join(root.dir, 'serve-offline');
+    const proc = startKuzet(['serve', '--port', String(port), '--host', '127.0.0.1', '--data', fresh], {
+      KUZET_SOURCES_DIR: sources,
+      KUZET_PER_HOST_DELAY_MS: '0',
+    });
+    await waitFor(
+      'the offline summary line',
+      async () => proc.stderr().includes('no source answered: is the network up?'),
+      90_000,
+      proc.stderr,
+    );
+    proc.child.kill('SIGTERM');
+    const exit = await proc.exited;
+    const lines = exit.stderr.trim().split('\n');
+    expect(lines.filter((l) => l.includes('no source answered: is the network up?'))).toHaveLength(1);
+    const feed = `http://127.0.0.1:${closedPort}/vlast/rss.xml`;
+    expect(lines.filter((l) => l.includes('"crawl problem"') && l.includes(`"${feed}"`))).toHaveLength(1);
+    expect(exit.stderr).not.toMatch(/\\n\s+at /);
+  }, 120_000);
+
   it('npm start stops with the server on SIGTERM to npm', async () => {
     const port = await freePort();
     const { ELASTICSEARCH_URL: _es, REDIS_URL: _redis, ...env } = process.env;

@@ -178,6 +178,12 @@ describe('web UI in Chromium', () => {
     expect(await page.locator('tr.failing[data-source=tg-silent] .status').textContent()).toBe('failing');
     expect(await page.locator('tr.stale[data-source=tg-patriot]').count()).toBe(1);
     await page.screenshot({ path: `${SHOTS}/sources.png`, fullPage: true });
+    await page.goto(`${base}/sources?ui=ru`);
+    const facts = await page.locator('td .count').allTextContents();
+    expect(facts.length).toBeGreaterThan(0);
+    // "id · kind · country · languages": everything after the id in words, not codes.
+    for (const line of facts)
+      expect(line.split(' · ').slice(1).join(' · '), line).toMatch(/^[^A-Za-z]*(Telegram[^A-Za-z]*)?$/);
   });
 
   it('switches language and remembers the choice', async () => {

@@ -83,6 +83,9 @@ describe('source health on /sources and /api/sources', () => {
     expect(ru).toContain('<h2>Отклонённые файлы источников</h2>');
     expect(ru).toMatch(/<tr class="failing" data-source="never-ok">[\s\S]*?<td class="status">сбои<\/td>/);
     expect(ru).toContain('ещё не обходился');
+    // Kind, country and languages in words, not codes.
+    expect(ru).toMatch(/never-ok · новостной сайт · Казахстан · русский/);
+    expect(en).toMatch(/never-ok · news site · Kazakhstan · Russian/);
   });
 
   it('shows no rejected-files table when every file loaded', async () => {

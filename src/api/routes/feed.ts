@@ -27,7 +27,7 @@ export function feedRoutes({ store, publicUrl }: RouteDeps): Hono {
     const { base, self } = publicView(url, publicUrl);
     const web = new URLSearchParams(selection(url, [...FILTER_KEYS, 'collapse', 'ui']));
     const body = renderFeed(p.format, {
-      title: `Kuzet: ${inWords(selection(url, FILTER_KEYS), p.ui === 'ru' ? 'все материалы' : 'all articles')}`,
+      title: `Kuzet: ${inWords(selection(url, FILTER_KEYS), p.ui, p.ui === 'ru' ? 'все материалы' : 'all articles')}`,
       selfUrl: self,
       webUrl: `${base}/${web.size ? `?${web}` : ''}`,
       entries: result.hits.map((h) => articleEntry(h.article, base, p.ui)),

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { Hono } from 'hono';
 import { type FeedEntry, renderFeed } from '../../alerts/feed.js';
 import { bucketEnd, bucketOf, bucketsBetween, findSpikes, type Spike, shiftBucket } from '../../alerts/spikes.js';
+import { keyName, localDate, paramName, strings } from '../../web/i18n.js';
 import type { RouteDeps } from '../deps.js';
 import { ApiError } from '../errors.js';
 import { feedResponse, inWords, publicView, selection, startOfToday } from '../feed-response.js';
@@ -30,23 +31,29 @@ interface SpikeContext {
 const SPIKE_WORDS = {
   en: {
     all: 'all coverage',
-    on: (b: string, i: Interval) => (i === 'day' ? `on ${b}` : `in the week of ${b}`),
+    on: (b: string, i: Interval) => (i === 'day' ? `on ${localDate(b, 'en')}` : `in the week of ${localDate(b, 'en')}`),
     title: (s: Spike, where: string, when: string) =>
       `${s.flagged} flagged in ${where} ${when} (usually ${s.baseline})`,
     summary: (s: Spike, where: string, when: string, x: SpikeContext) =>
       `${s.flagged} flagged articles of ${s.count} in ${where} ${when}; the ${x.window} ${x.interval}s before averaged ${s.baseline} (${s.score} spreads above).`,
     feed: 'Kuzet spikes',
-    by: 'by',
+    by: { label: 'by label', source: 'by source', lang: 'by language', target: 'by target group' } as Record<
+      string,
+      string
+    >,
   },
   ru: {
     all: 'все материалы',
-    on: (b: string, i: Interval) => (i === 'day' ? `за ${b}` : `за неделю с ${b}`),
+    on: (b: string, i: Interval) => (i === 'day' ? `за ${localDate(b, 'ru')}` : `за неделю с ${localDate(b, 'ru')}`),
     title: (s: Spike, where: string, when: string) =>
       `Всплеск: отмечено ${s.flagged} (${where}) ${when}, обычно ${s.baseline}`,
     summary: (s: Spike, where: string, when: string, x: SpikeContext) =>
       `Отмечено ${s.flagged} материалов из ${s.count} (${where}) ${when}; за ${x.window} предыдущих ${x.interval === 'day' ? 'дней' : 'недель'} в среднем ${s.baseline} (на ${s.score} разброса выше).`,
     feed: 'Kuzet: всплески',
-    by: 'по',
+    by: { label: 'по меткам', source: 'по источникам', lang: 'по языкам', target: 'по группам' } as Record<
+      string,
+      string
+    >,
   },
 };
 
@@ -59,7 +66,9 @@ function spikeEntry(spike: Spike, x: SpikeContext): FeedEntry {
   web.set('min_severity', String(Math.max(1, Number(web.get('min_severity') ?? 0))));
   if (x.ui !== 'en') web.set('ui', x.ui);
   const w = SPIKE_WORDS[x.ui];
-  const where = x.split ? `${x.split} ${spike.series}` : w.all;
+  const where = x.split
+    ? `${paramName(strings(x.ui), x.split)}: ${keyName(strings(x.ui), x.split, spike.series)}`
+    : w.all;
   const when = w.on(spike.bucket, x.interval);
   return {
     id: `urn:kuzet:spike:${x.selectionId}:${spike.series}:${spike.bucket}`,
@@ -124,7 +133,7 @@ export function spikeRoutes({ store, publicUrl }: RouteDeps): Hono {
       ui: p.ui,
     };
     const body = renderFeed(p.format, {
-      title: `${SPIKE_WORDS[p.ui].feed}: ${inWords(filtersInUrl, SPIKE_WORDS[p.ui].all)}${p.split ? ` ${SPIKE_WORDS[p.ui].by} ${p.split}` : ''}`,
+      title: `${SPIKE_WORDS[p.ui].feed}: ${inWords(filtersInUrl, p.ui, SPIKE_WORDS[p.ui].all)}${p.split ? `, ${SPIKE_WORDS[p.ui].by[p.split] ?? p.split}` : ''}`,
       selfUrl: self,
       webUrl: `${base}/trends${filtersInUrl.length ? `?${new URLSearchParams(filtersInUrl)}` : ''}`,
       entries: spikes.map((s) => spikeEntry(s, x)),
