@@ -78,6 +78,36 @@ describe('sqlite store extras', () => {
       db.close();
     }));
 
+  it('counts articles from a row kept by triggers, set in place when a file from before it is migrated', () =>
+    withDir(async (dataDir) => {
+      const file = join(dataDir, 'kuzet.db');
+      const old = new Database(file);
+      migrate(
+        old,
+        MIGRATIONS.filter((m) => m.version <= 3),
+      );
+      old.close();
+      const first = createSqliteStore({ dataDir });
+      await first.init();
+      for (const a of ARTICLES.slice(0, 3)) await first.putArticle(a);
+      await first.close();
+      const db = new Database(file);
+      db.prepare('DELETE FROM schema_migrations WHERE version = 4').run();
+      db.exec('DROP TRIGGER articles_counted; DROP TRIGGER articles_uncounted; DROP TABLE article_count');
+      db.close();
+      const store = createSqliteStore({ dataDir });
+      await store.init();
+      expect(await store.count()).toBe(3);
+      await store.putArticles(ARTICLES.slice(3));
+      await store.putArticle(ARTICLES[0]);
+      expect(await store.count()).toBe(ARTICLES.length);
+      await store.close();
+      const check = new Database(file);
+      check.prepare('DELETE FROM articles WHERE id = ?').run(ARTICLES[0].id);
+      expect(check.prepare('SELECT n FROM article_count').pluck().get()).toBe(ARTICLES.length - 1);
+      check.close();
+    }));
+
   it('sees writes made by another connection to the same file in totals, facets and time series', () =>
     withDir(async (dataDir) => {
       const reader = createSqliteStore({ dataDir });

@@ -150,9 +150,18 @@ export class ColumnIndex {
     return this.targets[rid] ?? EMPTY;
   }
 
+  /**
+   * Reads rids in an order from the file's indexes (what `byDate` and `byId` use when set): an index
+   * scan instead of sorting every article in JS.
+   */
+  orderFrom: ((sql: string) => Int32Array) | null = null;
+
   /** Present rids by date, newest first, ties by id. */
   byDate(): Int32Array {
-    this.dateOrder ??= this.sorted((a, b) => this.time[b] - this.time[a] || compare(this.ids[a], this.ids[b]));
+    this.dateOrder ??= this.ordered(
+      'SELECT rid FROM articles ORDER BY date DESC, id',
+      (a, b) => this.time[b] - this.time[a] || compare(this.ids[a], this.ids[b]),
+    );
     return this.dateOrder;
   }
 
@@ -168,41 +177,133 @@ export class ColumnIndex {
 
   /** Present rids by id. */
   byId(): Int32Array {
-    this.idOrder ??= this.sorted((a, b) => compare(this.ids[a], this.ids[b]));
+    this.idOrder ??= this.ordered('SELECT rid FROM articles ORDER BY id', (a, b) => compare(this.ids[a], this.ids[b]));
     return this.idOrder;
   }
 
-  private sorted(cmp: (a: number, b: number) => number): Int32Array {
+  /** Dates are ISO strings from toISOString, so the index's text order is the order of `time`. */
+  private ordered(sql: string, cmp: (a: number, b: number) => number): Int32Array {
+    if (this.orderFrom) return this.orderFrom(sql);
     return Int32Array.from(Array.from(this.all()).sort(cmp));
   }
 
   /**
-   * Reads every article's short fields and targets.
+   * Reads every article's short fields and targets at once.
    *
    * @example
    * const columns = ColumnIndex.load(db);
    */
   static load(db: Database.Database): ColumnIndex {
     const index = new ColumnIndex();
-    const rows = db
-      .prepare(
-        'SELECT rid, id, source_id, lang, country, cluster_id, date, xenophobic, migration_policy, counter_speech, severity, sentiment, deleted FROM articles',
-      )
-      .iterate() as IterableIterator<ColumnValues & { rid: number }>;
-    for (const row of rows) index.put(row.rid, row);
-    const targets = new Map<number, string[]>();
-    for (const t of db.prepare('SELECT rid, target FROM article_targets').iterate() as IterableIterator<{
-      rid: number;
-      target: string;
-    }>) {
-      const list = targets.get(t.rid);
-      if (list) list.push(t.target);
-      else targets.set(t.rid, [t.target]);
+    for (let after = 0; ; ) {
+      const last = index.readSlice(db, after);
+      if (last === null) return index;
+      after = last;
     }
-    for (const [rid, list] of targets) index.setTargets(rid, list);
-    return index;
+  }
+
+  /**
+   * Reads the articles in slices of `LOAD_SLICE` rids, waiting on the event loop between them so a
+   * server answers while a large file loads; null when `stop()` turns true (the connection closed).
+   *
+   * @example
+   * const columns = await ColumnIndex.loadInSlices(db, () => !db.open);
+   */
+  static async loadInSlices(db: Database.Database, stop: () => boolean): Promise<ColumnIndex | null> {
+    const index = new ColumnIndex();
+    for (let after = 0; ; ) {
+      await new Promise((resolve) => setImmediate(resolve));
+      if (stop()) return null;
+      const last = index.readSlice(db, after);
+      if (last === null) return index;
+      after = last;
+    }
+  }
+
+  /** Reads the articles with rids after `after` (one slice) and their targets; the last rid read, or null at the end. */
+  private readSlice(db: Database.Database, after: number): number | null {
+    const rows = db.prepare(SLICE).raw().all(after, LOAD_SLICE) as SliceRow[];
+    if (!rows.length) return null;
+    const last = rows[rows.length - 1][0];
+    this.grow(last);
+    for (const row of rows) this.putRow(row);
+    let rid = -1;
+    let list: string[] = [];
+    for (const [r, target] of db.prepare(SLICE_TARGETS).raw().iterate(after, last) as IterableIterator<
+      [number, string]
+    >) {
+      if (r !== rid) {
+        if (list.length) this.setTargets(rid, list);
+        rid = r;
+        list = [];
+      }
+      list.push(target);
+    }
+    if (list.length) this.setTargets(rid, list);
+    this.dateOrder = null;
+    this.idOrder = null;
+    this.ridOrder = null;
+    return last;
+  }
+
+  /** `put` for a row read whole from the file (a new rid; the orders are reset by the caller). */
+  private putRow([
+    rid,
+    id,
+    source,
+    lang,
+    country,
+    cluster_id,
+    date,
+    labels,
+    severity,
+    sentiment,
+    deleted,
+  ]: SliceRow): void {
+    this.size = Math.max(this.size, rid + 1);
+    this.ids[rid] = id;
+    this.dates[rid] = date;
+    const time = Date.parse(date);
+    this.time[rid] = time;
+    this.day[rid] = Math.floor(time / DAY_MS);
+    this.sourceOf[rid] = this.source.code(source);
+    this.langOf[rid] = this.lang.code(lang);
+    this.countryOf[rid] = this.country.code(country);
+    const cluster = this.cluster.code(cluster_id);
+    if (this.clusterSize.length <= cluster) {
+      const sizes = new Int32Array(Math.max(1024, this.clusterSize.length * 2, cluster + 1));
+      sizes.set(this.clusterSize);
+      this.clusterSize = sizes;
+    }
+    this.clusterSize[cluster]++;
+    this.clusterOf[rid] = cluster;
+    this.present[rid] = 1;
+    this.deleted[rid] = deleted ? 1 : 0;
+    this.labels[rid] = labels;
+    this.severity[rid] = severity === null ? NO_SEVERITY : severity;
+    this.sentiment[rid] = sentiment === null ? Number.NaN : sentiment;
   }
 }
+
+/** Rids read per slice when loading. */
+const LOAD_SLICE = 20_000;
+type SliceRow = [
+  number,
+  string,
+  string,
+  string,
+  string | null,
+  string,
+  string,
+  number,
+  number | null,
+  number | null,
+  number,
+];
+const SLICE = `SELECT rid, id, source_id, lang, country, cluster_id, date,
+  (xenophobic <> 0) | ((migration_policy <> 0) << 1) | ((counter_speech <> 0) << 2), severity, sentiment, deleted
+  FROM articles WHERE rid > ? ORDER BY rid LIMIT ?`;
+const SLICE_TARGETS = 'SELECT rid, target FROM article_targets WHERE rid > ? AND rid <= ? ORDER BY rid';
 
 /** Binary string order, as SQLite compares TEXT. */
 export function compare(a: string, b: string): number {

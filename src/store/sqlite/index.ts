@@ -139,7 +139,7 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
         conn.pragma('foreign_keys = ON');
         migrate(conn);
         handle = new Statements(conn);
-        handle.columns();
+        handle.warm();
       } catch (err) {
         throw fail(`opening ${file} (check the data directory is writable)`, err);
       }
@@ -268,14 +268,16 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
     },
 
     async count() {
-      return st().get('SELECT COUNT(*) FROM articles').pluck().get() as number;
+      return st().get('SELECT n FROM article_count').pluck().get() as number;
     },
 
     async search(request) {
+      await st().ready();
       return searchSqlite(st(), request);
     },
 
     async timeseries(request) {
+      await st().ready();
       return timeseriesSqlite(st(), request);
     },
 

@@ -1,10 +1,11 @@
 /**
  * The articles a query matches, before filters, cached per query until the database changes: the
- * rids (cheap: FTS5 rowids without scoring), and, only when a page is shown, bm25 scores and the
- * rids in bm25 order; time series and totals never score. Pages, totals, facets and time series of a query with any filters share them.
+ * rids (cheap: FTS5 rowids without scoring), and bm25 scores only when a relevance page needs them:
+ * for every match once (cached) when the filters keep many of them, or for the kept rows alone when
+ * they keep few. Time series and totals never score; nothing sorts every match.
  */
 import type { AnalyzedQuery } from '../analyzed-query.js';
-import { type ColumnIndex, compare } from './columns.js';
+import type { ColumnIndex } from './columns.js';
 import type { Statements } from './statements.js';
 import { type Selection, selection } from './where.js';
 
@@ -13,50 +14,57 @@ export interface Matched {
   rids: Int32Array;
   /** Whether the query ranks (bm25); otherwise every score is 0. */
   scored: boolean;
-  /** Matching rids, best score first, ties by id (computed on first use); null when unscored. */
-  ranked: (() => Int32Array) | null;
-  /** Scores (-bm25) of some matching rids, e.g. a page; 0 when unscored. */
-  scores(rids: number[]): Map<number, number>;
+  /** Scores (-bm25) of `rows` (ascending, a subset of `rids`), same positions; zeros when unscored. */
+  scoresOf(rows: Int32Array): Float64Array;
 }
 
 const FTS_ROWS = 'SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?';
 const FTS_SCORES = 'SELECT rowid, -bm25(articles_fts) FROM articles_fts WHERE articles_fts MATCH ?';
+const FTS_SCORES_KEPT = `${FTS_SCORES} AND ${'kuzet_kept'}(rowid)`;
+/** Below this share of the matches, the kept rows are scored alone instead of every match. */
+const SCORE_KEPT_BELOW = 1 / 8;
 
-interface Ranking {
-  order: Int32Array;
-  /** Score of each rid of `rids`, same positions. */
-  score: Float64Array;
-}
-
-/** Position of `rid` in ascending `rids`, or -1. */
-function find(rids: Int32Array, rid: number): number {
-  let lo = 0;
-  let hi = rids.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >>> 1;
-    if (rids[mid] === rid) return mid;
-    if (rids[mid] < rid) lo = mid + 1;
-    else hi = mid - 1;
+/** Scores of `rows` (ascending) from scores aligned with `rids` (ascending, a superset). */
+function pickScores(rids: Int32Array, all: Float64Array, rows: Int32Array): Float64Array {
+  const out = new Float64Array(rows.length);
+  for (let i = 0, j = 0; i < rows.length; i++) {
+    while (rids[j] < rows[i]) j++;
+    out[i] = all[j];
   }
-  return -1;
+  return out;
 }
 
-function ranking(st: Statements, cols: ColumnIndex, s: Selection, key: string, rids: Int32Array): () => Ranking {
-  return () =>
-    st.aggregates.shared('ranked', key, (): Ranking => {
-      const score = new Float64Array(rids.length);
-      for (const [rid, value] of st
-        .get(FTS_SCORES)
-        .raw()
-        .iterate(...s.params) as IterableIterator<[number, number]>) {
-        const at = find(rids, rid);
-        if (at >= 0) score[at] = value;
+/** Reads (rowid, score) pairs into scores aligned with ascending `rows`. */
+function readScores(rows: Int32Array, pairs: IterableIterator<[number, number]>): Float64Array {
+  const score = new Float64Array(rows.length);
+  let j = 0;
+  for (const [rid, value] of pairs) {
+    // FTS5 returns rowids ascending; the scan below only moves forward.
+    while (j < rows.length && rows[j] < rid) j++;
+    if (rows[j] === rid) score[j] = value;
+  }
+  return score;
+}
+
+/**
+ * Registers `kuzet_kept(rowid)`, true for the rows of the scoring in progress (one at a time: better-sqlite3 is synchronous).
+ *
+ * @example
+ * const kept = keptRows(db); kept.scoring(mask, () => stmt.all(...));
+ */
+export function keptRows(st: Statements): { scoring<T>(mask: Uint8Array, run: () => T): T } {
+  let current: Uint8Array = new Uint8Array(0);
+  st.db.function('kuzet_kept', { deterministic: false, directOnly: true }, (rid) => current[Number(rid)] ?? 0);
+  return {
+    scoring(mask, run) {
+      current = mask;
+      try {
+        return run();
+      } finally {
+        current = new Uint8Array(0);
       }
-      const ids = cols.ids;
-      const positions = Array.from(rids.keys());
-      positions.sort((a, b) => score[b] - score[a] || compare(ids[rids[a]], ids[rids[b]]));
-      return { order: Int32Array.from(positions, (p) => rids[p]), score };
-    });
+    },
+  };
 }
 
 /**
@@ -72,7 +80,7 @@ export function matchedRows(
   hadQuery: boolean,
 ): Matched | null {
   if (!query && !hadQuery) return null;
-  const s = selection(query, hadQuery, {});
+  const s: Selection = selection(query, hadQuery, {});
   const sql = s.scored ? FTS_ROWS : `SELECT a.rid FROM ${s.from} WHERE ${s.where.join(' AND ')} ORDER BY a.rid`;
   const key = `${sql}|${JSON.stringify(s.params)}`;
   const rids = st.aggregates.shared('matched', key, () => {
@@ -85,14 +93,33 @@ export function matchedRows(
     }
     return Int32Array.from(out).sort();
   });
-  const ranked = s.scored ? ranking(st, cols, s, key, rids) : null;
+  const everyScore = () =>
+    st.aggregates.shared('ranked', key, () =>
+      readScores(
+        rids,
+        st
+          .get(FTS_SCORES)
+          .raw()
+          .iterate(...s.params) as IterableIterator<[number, number]>,
+      ),
+    );
   return {
     rids,
     scored: s.scored,
-    ranked: ranked && (() => ranked().order),
-    scores: (page) => {
-      const score = ranked?.().score;
-      return new Map(page.map((r) => [r, score ? (score[find(rids, r)] ?? 0) : 0]));
+    scoresOf(rows) {
+      if (!s.scored) return new Float64Array(rows.length);
+      if (rows.length >= rids.length * SCORE_KEPT_BELOW) return pickScores(rids, everyScore(), rows);
+      const mask = new Uint8Array(cols.size);
+      for (let i = 0; i < rows.length; i++) mask[rows[i]] = 1;
+      return st.kept.scoring(mask, () =>
+        readScores(
+          rows,
+          st
+            .get(FTS_SCORES_KEPT)
+            .raw()
+            .iterate(...s.params) as IterableIterator<[number, number]>,
+        ),
+      );
     },
   };
 }

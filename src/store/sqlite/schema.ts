@@ -95,6 +95,16 @@ export const MIGRATIONS: Migration[] = [
       ALTER TABLE article_docs ADD COLUMN evidence TEXT;
     `,
   },
+  {
+    version: 4,
+    name: 'article count kept by triggers (O(1) for /health)',
+    sql: `
+      CREATE TABLE article_count (one INTEGER PRIMARY KEY CHECK (one = 1), n INTEGER NOT NULL);
+      INSERT INTO article_count (one, n) SELECT 1, COUNT(*) FROM articles;
+      CREATE TRIGGER articles_counted AFTER INSERT ON articles BEGIN UPDATE article_count SET n = n + 1; END;
+      CREATE TRIGGER articles_uncounted AFTER DELETE ON articles BEGIN UPDATE article_count SET n = n - 1; END;
+    `,
+  },
 ];
 
 /**

@@ -14,8 +14,30 @@ import { type Facets, facetBuckets } from './facets.js';
 import { ARTICLE_SELECT, type ArticleRow, rowToArticle } from './rows.js';
 import { type Selected, selectedRows } from './selected.js';
 import type { Statements } from './statements.js';
+import { topPositions } from './top.js';
 
 const BAD_CURSOR = 'cursor is not a cursor from a previous page; start again without it';
+
+/** Scores of the rows of a page, by rid. */
+function scoresOf(sel: Selected, shown: number[]): Map<number, number> {
+  const out = new Map<number, number>();
+  if (!sel.matched?.scored || !shown.length) return out;
+  const score = sel.scores();
+  for (const rid of shown) {
+    let lo = 0;
+    let hi = sel.rows.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      if (sel.rows[mid] === rid) {
+        out.set(rid, score[mid]);
+        break;
+      }
+      if (sel.rows[mid] < rid) lo = mid + 1;
+      else hi = mid - 1;
+    }
+  }
+  return out;
+}
 
 /** Index in `byDate` of the first row after a keyset position (date, id). */
 function after(cols: ColumnIndex, byDate: Int32Array, position: CursorPosition | null): number {
@@ -34,28 +56,84 @@ function after(cols: ColumnIndex, byDate: Int32Array, position: CursorPosition |
   return lo;
 }
 
+/** Above this share of all articles, a page walks the precomputed order of every article instead of ranking the selection. */
+const WALK_SHARE = 1 / 8;
+
+/**
+ * The first `k` selected rows in the requested order (after the keyset position, for date pages without
+ * collapse): the best by score, or by date, or by id when the query does not rank.
+ */
+function firstRows(
+  cols: ColumnIndex,
+  sel: Selected,
+  request: SearchRequest,
+  position: CursorPosition | null,
+  k: number,
+): number[] {
+  const { rows } = sel;
+  const ids = cols.ids;
+  if (request.sort === 'relevance' && sel.matched?.scored) {
+    const score = sel.scores();
+    return Array.from(
+      topPositions(
+        rows.length,
+        k,
+        (i) => score[i],
+        (i) => ids[rows[i]],
+      ),
+      (i) => rows[i],
+    );
+  }
+  const byDate = request.sort === 'date';
+  const keyset = byDate && !request.collapse && position !== null && 'after' in position;
+  const order = byDate ? cols.byDate() : cols.byId();
+  if (rows.length >= order.length * WALK_SHARE) {
+    const mask = new Uint8Array(cols.size);
+    for (let i = 0; i < rows.length; i++) mask[rows[i]] = 1;
+    const out: number[] = [];
+    for (let i = keyset ? after(cols, order, position) : 0; i < order.length && out.length < k; i++) {
+      if (mask[order[i]]) out.push(order[i]);
+    }
+    return out;
+  }
+  let candidates = rows;
+  if (keyset) {
+    const start = after(cols, order, position);
+    if (start >= order.length) return [];
+    const first = order[start];
+    const [time, id] = [cols.time[first], ids[first]];
+    candidates = rows.filter((r) => cols.time[r] < time || (cols.time[r] === time && compare(ids[r], id) >= 0));
+  }
+  const time = cols.time;
+  return Array.from(
+    topPositions(candidates.length, k, byDate ? (i) => time[candidates[i]] : () => 0, (i) => ids[candidates[i]]),
+    (i) => candidates[i],
+  );
+}
+
 /**
  * One page plus one row (to tell whether more follow), in the requested order. Date pages without
  * collapse use a keyset on (date, id); otherwise pages are offsets into the ordered result, and with
- * collapse the first article of each cluster in that order stands for it, on exactly one page.
+ * collapse the first article of each cluster in that order stands for it, on exactly one page. Only
+ * the first rows in order are ranked; collapse ranks more until the page has its clusters.
  */
 function pageRows(cols: ColumnIndex, sel: Selected, request: SearchRequest, position: CursorPosition | null): number[] {
-  const order = request.sort === 'date' ? sel.byDate() : sel.byRelevance();
-  const start = request.sort === 'date' && !request.collapse ? after(cols, order, position) : 0;
   const offset = position && 'offset' in position ? position.offset : 0;
-  if (!request.collapse) return Array.from(order.subarray(start + offset, start + offset + request.size + 1));
-  const seen = new Uint8Array(cols.cluster.keys.length);
-  const out: number[] = [];
-  let skipped = 0;
-  for (let i = 0; i < order.length && out.length <= request.size; i++) {
-    const r = order[i];
-    const c = cols.clusterOf[r];
-    if (seen[c]) continue;
-    seen[c] = 1;
-    if (skipped < offset) skipped++;
-    else out.push(r);
+  const need = offset + request.size + 1;
+  if (!request.collapse) return firstRows(cols, sel, request, position, need).slice(offset);
+  for (let k = need * 2; ; k *= 4) {
+    const ranked = firstRows(cols, sel, request, position, k);
+    const seen = new Set<number>();
+    const out: number[] = [];
+    for (const r of ranked) {
+      const c = cols.clusterOf[r];
+      if (seen.has(c)) continue;
+      seen.add(c);
+      out.push(r);
+      if (out.length === need) break;
+    }
+    if (out.length === need || ranked.length < k) return out.slice(offset);
   }
-  return out;
 }
 
 function distinctClusters(cols: ColumnIndex, rows: Int32Array): number {
@@ -116,7 +194,7 @@ export function searchSqlite(st: Statements, request: SearchRequest): SearchResu
     const sql = `SELECT ${ARTICLE_SELECT} WHERE a.rid IN (${shown.map(() => '?').join(', ')})`;
     for (const r of st.get(sql).all(...shown) as ArticleRow[]) articles.set(r.rid, r);
   }
-  const scores = sel.matched?.scores(shown);
+  const scores = scoresOf(sel, shown);
   const hits = shown.flatMap((rid) => {
     const row = articles.get(rid);
     if (!row) return [];

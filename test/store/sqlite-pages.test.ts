@@ -1,0 +1,111 @@
+/**
+ * Pages of the SQLite search (ranked by a bounded heap or a walk down a precomputed order, scores
+ * for every match or for the kept rows alone) against the plain SQL reference: every match scored by
+ * FTS5, filtered in SQL and sorted whole.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { syntheticArticles, syntheticSources } from '../../src/api/bench/synthetic.js';
+import { parseQuery } from '../../src/search/parse.js';
+import type { SearchFilters, SearchRequest } from '../../src/search/query.js';
+import { analyzeQuery } from '../../src/store/analyzed-query.js';
+import { createSqliteStore, type SqliteStore } from '../../src/store/sqlite/index.js';
+import { selection } from '../../src/store/sqlite/where.js';
+
+const ARTICLES = 1500;
+const QUERIES = [null, 'город', 'city OR government', 'мигранты AND (граница OR патент)', 'migra*', 'депортация -суд'];
+const FILTERS: SearchFilters[] = [
+  {},
+  { labels: ['counter_speech'] },
+  { langs: ['ru'], labels: ['xenophobic'] },
+  { from: '2025-03-01', to: '2025-03-28' },
+  { sources: ['src-3'], min_severity: 2 },
+];
+
+interface Row {
+  id: string;
+  date: string;
+  cluster_id: string;
+  score: number;
+}
+
+let dataDir: string;
+let store: SqliteStore;
+let db: Database.Database;
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'kuzet-pages-'));
+  store = createSqliteStore({ dataDir });
+  await store.init();
+  await store.upsertSources(syntheticSources());
+  const batch = [];
+  for (const a of syntheticArticles(5)) {
+    batch.push(a);
+    if (batch.length === ARTICLES) break;
+  }
+  await store.putArticles(batch);
+  db = new Database(join(dataDir, 'kuzet.db'), { readonly: true });
+});
+
+afterAll(async () => {
+  db.close();
+  await store.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+/** Every selected article, scored and sorted in full by SQL and JS, collapsed to the first of each cluster. */
+function reference(q: string | null, filters: SearchFilters, sort: SearchRequest['sort'], collapse: boolean): Row[] {
+  const s = selection(analyzeQuery(q === null ? null : parseQuery(q)), q !== null, filters);
+  const rows = db
+    .prepare(`SELECT a.id, a.date, a.cluster_id, ${s.score} AS score FROM ${s.from} WHERE ${s.where.join(' AND ')}`)
+    .all(...s.params) as Row[];
+  const byId = (a: Row, b: Row) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  rows.sort((a, b) =>
+    sort === 'date' ? Date.parse(b.date) - Date.parse(a.date) || byId(a, b) : b.score - a.score || byId(a, b),
+  );
+  if (!collapse) return rows;
+  const seen = new Set<string>();
+  return rows.filter((r) => !seen.has(r.cluster_id) && seen.add(r.cluster_id));
+}
+
+describe('sqlite search pages against a full sort', () => {
+  for (const q of QUERIES) {
+    it(`query ${JSON.stringify(q)}: every filter, order and collapse, page by page`, async () => {
+      for (const filters of FILTERS) {
+        for (const sort of ['relevance', 'date'] as const) {
+          for (const collapse of [false, true]) {
+            const want = reference(q, filters, sort, collapse);
+            const got: Array<{ id: string; score: number }> = [];
+            let cursor: string | undefined;
+            for (let page = 0; page < 6; page++) {
+              const r = await store.search({
+                query: q === null ? null : parseQuery(q),
+                filters,
+                sort,
+                collapse,
+                size: 25,
+                facets: false,
+                ...(cursor ? { cursor } : {}),
+              });
+              got.push(...r.hits.map((h) => ({ id: h.id, score: h.score })));
+              if (!r.next_cursor) break;
+              cursor = r.next_cursor;
+            }
+            const label = `${q} ${JSON.stringify(filters)} ${sort} collapse=${collapse}`;
+            expect(
+              got.map((h) => h.id),
+              label,
+            ).toEqual(want.slice(0, got.length).map((r) => r.id));
+            expect(got.length, label).toBe(Math.min(want.length, 150));
+            got.forEach((h, i) => {
+              expect(h.score, label).toBeCloseTo(want[i].score, 9);
+            });
+          }
+        }
+      }
+    });
+  }
+});
