@@ -71,15 +71,24 @@ export function percentile(sorted: Float64Array, p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
-/** A markdown table of throughput and latency percentiles, one row per run. */
-export function markdownTable(results: LoadResult[]): string {
+/** A run with the server's share: CPU per request and resident memory after it (null where unknown). */
+export interface ServerRun extends LoadResult {
+  clients: number;
+  cpuMsPerRequest: number | null;
+  rssMb: number | null;
+}
+
+const figure = (x: number | null, digits = 1) => (x === null || Number.isNaN(x) ? 'n/a' : x.toFixed(digits));
+
+/** A markdown table of throughput, latency percentiles and the server's CPU and memory, one row per run. */
+export function markdownTable(results: ServerRun[]): string {
   const rows = results.map((r) => {
     const ms = (p: number) => percentile(r.latencies, p).toFixed(1);
-    return `| ${r.name} | ${r.requests} | ${r.errors} | ${(r.requests / r.seconds).toFixed(0)} | ${ms(50)} | ${ms(95)} | ${ms(99)} |`;
+    return `| ${r.name} | ${r.clients} | ${r.requests} | ${r.errors} | ${(r.requests / r.seconds).toFixed(0)} | ${ms(50)} | ${ms(95)} | ${ms(99)} | ${figure(r.cpuMsPerRequest, 2)} | ${figure(r.rssMb, 0)} |`;
   });
   return [
-    '| endpoint | requests | errors | req/s | p50 ms | p95 ms | p99 ms |',
-    '|---|---:|---:|---:|---:|---:|---:|',
+    '| endpoint | clients | requests | errors | req/s | p50 ms | p95 ms | p99 ms | server CPU ms/req | server RSS MB |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
     ...rows,
   ].join('\n');
 }
