@@ -37,6 +37,7 @@ const FIELDS = {
   perHostDelayMs: { env: 'KUZET_PER_HOST_DELAY_MS', schema: z.coerce.number().int().min(0).optional() },
   requestTimeoutSecs: { env: 'KUZET_REQUEST_TIMEOUT_SECS', schema: z.coerce.number().int().min(1).optional() },
   maxResponseBytes: { env: 'KUZET_MAX_RESPONSE_BYTES', schema: z.coerce.number().int().min(1024).optional() },
+  maxListedUrls: { env: 'KUZET_MAX_LISTED_URLS', schema: z.coerce.number().int().min(1).optional() },
   telegramBaseUrl: { env: 'KUZET_TELEGRAM_BASE_URL', schema: z.url().optional() },
   publicUrl: {
     env: 'KUZET_PUBLIC_URL',

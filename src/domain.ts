@@ -38,6 +38,11 @@ export interface Source {
   selectors?: { title?: string; body?: string; date?: string; author?: string };
   /** Max items taken from feeds/sitemaps/pages per crawl. */
   max_items: number;
+  /**
+   * Feed items and sitemap URLs read per crawl (the newest kept); past it a crawl reads no more and says so.
+   * Absent: the `maxListedUrls` crawl setting (`KUZET_MAX_LISTED_URLS`).
+   */
+  max_listed_urls?: number;
   /** Sent instead of the configured User-Agent, for hosts that answer a name containing "Bot" with HTML. */
   user_agent?: string;
   enabled: boolean;
@@ -61,7 +66,7 @@ export interface SourceHealth {
   crawling_since: string | null;
   /** How the last crawl attempt ended: skipped means another crawl of the source was still running. */
   last_outcome: CrawlOutcome | null;
-  /** Why the last attempt was cut short or skipped. */
+  /** Why the last attempt was cut short or skipped, or what limited a finished one (the URL cap). */
   last_note: string | null;
   last_skipped_at: string | null;
   /** Attempts skipped because another crawl of the source held it. */

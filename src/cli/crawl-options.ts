@@ -8,6 +8,7 @@ export function crawlOptionsFrom(config: Config): Partial<CrawlOptions> {
   if (config.perHostDelayMs !== undefined) options.perHostDelayMs = config.perHostDelayMs;
   if (config.requestTimeoutSecs !== undefined) options.requestTimeoutSecs = config.requestTimeoutSecs;
   if (config.maxResponseBytes !== undefined) options.maxResponseBytes = config.maxResponseBytes;
+  if (config.maxListedUrls !== undefined) options.maxListedUrls = config.maxListedUrls;
   if (config.telegramBaseUrl) options.telegramBaseUrl = config.telegramBaseUrl;
   return options;
 }

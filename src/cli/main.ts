@@ -61,6 +61,10 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<{ run: Com
     load: () => import('./commands/bench-capture.js'),
   },
   'bench-api': { summary: 'search and time-series latency under load', load: () => import('./commands/bench-api.js') },
+  'bench-crawl': {
+    summary: 'crawler memory on a 100,000-URL sitemap, streamed against whole-document parsing',
+    load: () => import('./commands/bench-crawl.js'),
+  },
 };
 
 function usage(): string {

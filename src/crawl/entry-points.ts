@@ -21,6 +21,8 @@ export interface EntryPointReport {
 export interface EntryDetail {
   items?: number;
   newest_item_at?: string | null;
+  /** A warning about a page that was read (it listed more than the crawl's URL cap). */
+  error?: string | null;
 }
 
 /** The latest of some ISO dates, or null. */

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import {
-  CheerioCrawler,
+  type CheerioCrawler,
   type CheerioCrawlingContext,
   Configuration,
   createCheerioRouter,
@@ -18,6 +18,7 @@ import { type CrawlOptions, resolveCrawlOptions } from './options.js';
 import { RobotsCache } from './robots.js';
 import { CrawlRun, stateKey, type Validators } from './run.js';
 import type { CrawlDeps, CrawlReport, RequestData } from './types.js';
+import { FeedSparingCrawler } from './unparsed.js';
 
 export type { EntryPointReport } from './entry-points.js';
 export { type CrawlOptions, DEFAULT_CRAWL_OPTIONS, resolveCrawlOptions } from './options.js';
@@ -57,7 +58,7 @@ function buildCrawler(
   httpClient: CappedHttpClient,
 ) {
   const pacer = sharedHostPacer(options.perHostDelayMs);
-  return new CheerioCrawler(
+  return new FeedSparingCrawler(
     {
       requestQueue: queue,
       requestHandler: buildRouter(run),

@@ -26,6 +26,11 @@ export interface CrawlOptions {
   telegramBackfillPages: number;
   /** Hard cap on requests in one crawl of one source. */
   maxRequestsPerCrawl: number;
+  /**
+   * Feed items and sitemap URLs read in one crawl of one source (a source's `max_listed_urls` wins): of a
+   * sitemap the newest are kept, of a feed the first; the rest are skipped with a logged reason.
+   */
+  maxListedUrls: number;
 }
 
 /** @example crawlSource(source, { ...deps, options: { ...DEFAULT_CRAWL_OPTIONS, perHostDelayMs: 0 } }) */
@@ -42,6 +47,7 @@ export const DEFAULT_CRAWL_OPTIONS: CrawlOptions = Object.freeze({
   telegramBaseUrl: 'https://t.me',
   telegramBackfillPages: 3,
   maxRequestsPerCrawl: 1_000,
+  maxListedUrls: 10_000,
 });
 
 /**

@@ -47,6 +47,9 @@ export class CrawlRun {
   private readonly queued = new Set<string>();
   private readonly entries = new Map<string, EntryPointReport>();
   private remaining: number;
+  private listedBudget: number;
+  /** Why this crawl read fewer feed items or sitemap URLs than its entry points list, when it did. */
+  capped: string | null = null;
   private readonly pattern?: RegExp;
   /** Recorded on every document of this run. */
   readonly extractorVersion: string;
@@ -60,6 +63,7 @@ export class CrawlRun {
     readonly robots: RobotsCache | null,
   ) {
     this.remaining = source.max_items;
+    this.listedBudget = this.listedCap;
     this.extractorVersion = extractorVersion(source);
     this.pattern = source.article_url_pattern ? new RegExp(source.article_url_pattern) : undefined;
   }
@@ -103,6 +107,7 @@ export class CrawlRun {
       errors,
       entry_points: outcomes.map((entry) => ({ ...entry })),
       duration_ms: Date.now() - startedAt,
+      ...(this.capped ? { capped: this.capped } : {}),
     };
   }
 
@@ -120,6 +125,30 @@ export class CrawlRun {
     this.emittedUrls.add(key);
     this.emitted++;
     return true;
+  }
+
+  /** Feed items and sitemap URLs one crawl of this source reads. */
+  get listedCap(): number {
+    return this.source.max_listed_urls ?? this.options.maxListedUrls;
+  }
+
+  /** Feed items and sitemap URLs this crawl may still read. */
+  get listedLeft(): number {
+    return this.listedBudget;
+  }
+
+  /**
+   * Spends `kept` of the listed-URL budget on a feed or sitemap that listed `listed`. When some were left
+   * out, logs why, notes the crawl as capped and returns the note; null otherwise.
+   */
+  takeListed(url: string, listed: number, kept: number): string | null {
+    this.listedBudget = Math.max(0, this.listedBudget - kept);
+    if (listed <= kept) return null;
+    const cap = this.listedCap;
+    const note = `URL cap: ${listed} listed, ${kept} read (at most ${cap} feed items and sitemap URLs per crawl, max_listed_urls); the rest wait for a later crawl`;
+    this.capped ??= `${url}: ${note}`;
+    this.log.warn('URL cap reached', { source_id: this.source.id, url, listed, read: kept, cap });
+    return note;
   }
 
   /** Takes one new item from the max_items budget; false when it is spent. */

@@ -1,6 +1,7 @@
 import { gunzipSync } from 'node:zlib';
-import * as cheerio from 'cheerio';
-import { isTruncatedXml, toIsoDate } from './feed.js';
+import { absoluteHttpUrl, toIsoDate } from './feed.js';
+import { NewestFirst } from './newest.js';
+import { readXmlEntries, type XmlEntry } from './xml-entries.js';
 
 export interface SitemapEntry {
   url: string;
@@ -9,12 +10,20 @@ export interface SitemapEntry {
 }
 
 export interface ParsedSitemap {
-  /** Child sitemaps of a sitemap index (`published_at` is their lastmod). */
+  /** Child sitemaps of a sitemap index, newest first (`published_at` is their lastmod). */
   sitemaps: SitemapEntry[];
-  /** Page URLs of a urlset, with Google News publication date and title where given. */
+  /** Page URLs of a urlset, newest first, with Google News publication date and title where given. */
   urls: SitemapEntry[];
-  /** The body was cut off; the last entry was dropped. */
+  /** Entries the document lists (child sitemaps or page URLs), those past the limits included. */
+  listed: number;
+  /** The body was cut off; the entry it cut was dropped. */
   truncated: boolean;
+}
+
+/** How many entries of a sitemap are kept: the newest ones, undated ones last. */
+export interface SitemapLimits {
+  maxUrls: number;
+  maxSitemaps: number;
 }
 
 /** Gunzips a body that starts with the gzip magic bytes (a `.xml.gz` sitemap), at most `maxBytes` out. */
@@ -27,58 +36,57 @@ export function maybeGunzip(body: Buffer, maxBytes: number): Buffer {
   }
 }
 
-function absolute(href: string, base: string): string | null {
-  try {
-    const url = new URL(href.trim(), base);
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url.toString() : null;
-  } catch {
-    return null;
-  }
-}
+const SITEMAP_FIELDS = new Set(['loc', 'lastmod', 'news:publication_date', 'news:title']);
+const ENTRY_OF: Record<string, string> = { sitemapindex: 'sitemap', urlset: 'url' };
+
+/** The trimmed text of the entry's first element named `name`, at any depth. */
+const first = (entry: XmlEntry, name: string): string => entry.fields.find((f) => f.name === name)?.text.trim() ?? '';
 
 /**
- * Reads a sitemap index or urlset (including Google News `news:` extensions). Throws when the body is
- * neither, so the caller can report it.
+ * Reads a sitemap index or urlset (including Google News `news:` extensions), given whole or as decoded
+ * pieces (see `xmlChunks`), without building a document tree. Only the newest `limits.maxUrls` page URLs
+ * and `limits.maxSitemaps` child sitemaps are kept, so memory stays bounded however long the sitemap is;
+ * `listed` counts them all. Throws when the body is neither, so the caller can report it.
  *
  * @example
  * parseSitemap('<urlset><url><loc>https://x.kz/a</loc></url></urlset>', 'https://x.kz/sitemap.xml').urls[0].url; // 'https://x.kz/a'
  */
-export function parseSitemap(xml: string, sitemapUrl: string): ParsedSitemap {
-  const $ = cheerio.load(xml, { xml: { xmlMode: true } });
-  const root = $.root()
-    .children()
-    .filter((_, el) => el.type === 'tag')
-    .first();
-  const rootName = (root.prop('tagName') ?? '').toLowerCase();
-  const child = (node: cheerio.Cheerio<never> | ReturnType<typeof $>, name: string) =>
-    node
-      .find('*')
-      .filter((_, el) => el.type === 'tag' && el.tagName.toLowerCase() === name)
-      .first()
-      .text()
-      .trim();
-  if (rootName === 'sitemapindex') {
-    const sitemaps: SitemapEntry[] = [];
-    root.children('sitemap').each((_, el) => {
-      const url = absolute(child($(el), 'loc'), sitemapUrl);
-      if (url) sitemaps.push({ url, published_at: toIsoDate(child($(el), 'lastmod')), title: null });
-    });
-    const truncated = isTruncatedXml(xml, 'sitemapindex');
-    if (truncated) sitemaps.pop();
-    return { sitemaps, urls: [], truncated };
-  }
-  if (rootName === 'urlset') {
-    const urls: SitemapEntry[] = [];
-    root.children('url').each((_, el) => {
-      const node = $(el);
-      const url = absolute(node.children('loc').text(), sitemapUrl);
+export function parseSitemap(
+  xml: string | Iterable<string>,
+  sitemapUrl: string,
+  limits: SitemapLimits = { maxUrls: Infinity, maxSitemaps: Infinity },
+): ParsedSitemap {
+  const sitemaps = new NewestFirst<SitemapEntry>(limits.maxSitemaps);
+  const urls = new NewestFirst<SitemapEntry>(limits.maxUrls);
+  let index = false;
+  const outcome = readXmlEntries(typeof xml === 'string' ? [xml] : xml, {
+    fields: SITEMAP_FIELDS,
+    onRoot(name) {
+      if (!ENTRY_OF[name]) throw new Error(`not a sitemap (root element <${name}>)`);
+      index = name === 'sitemapindex';
+    },
+    isEntry: (name, depth, root) => depth === 1 && name === ENTRY_OF[root],
+    onEntry(entry) {
+      if (index) {
+        const url = absoluteHttpUrl(first(entry, 'loc'), sitemapUrl);
+        if (url) sitemaps.offer({ url, published_at: toIsoDate(first(entry, 'lastmod')), title: null });
+        return;
+      }
+      const loc = entry.fields
+        .filter((f) => f.depth === 1 && f.name === 'loc')
+        .map((f) => f.text)
+        .join('');
+      const url = absoluteHttpUrl(loc, sitemapUrl);
       if (!url) return;
-      const published = child(node, 'news:publication_date') || child(node, 'lastmod');
-      urls.push({ url, published_at: toIsoDate(published), title: child(node, 'news:title') || null });
-    });
-    const truncated = isTruncatedXml(xml, 'urlset');
-    if (truncated) urls.pop();
-    return { sitemaps: [], urls, truncated };
-  }
-  throw new Error(`not a sitemap (root element <${rootName || 'none'}>)`);
+      const published = first(entry, 'news:publication_date') || first(entry, 'lastmod');
+      urls.offer({ url, published_at: toIsoDate(published), title: first(entry, 'news:title') || null });
+    },
+  });
+  if (outcome.root === null) throw new Error('not a sitemap (root element <none>)');
+  return {
+    sitemaps: sitemaps.sorted(),
+    urls: urls.sorted(),
+    listed: sitemaps.offered + urls.offered,
+    truncated: outcome.truncated,
+  };
 }

@@ -45,6 +45,8 @@ export interface CrawlReport {
   duration_ms: number;
   /** Set when the crawl was stopped before it finished (shutdown, a lost lease): why. */
   cut_short?: string;
+  /** Set when an entry point listed more feed items or sitemap URLs than the crawl's cap: where, and how many. */
+  capped?: string;
 }
 
 export const LABELS = {

@@ -68,20 +68,37 @@ function sniffSingleByte(body: Buffer): string {
   return high > 0 && cyrillic / high > 0.6 ? 'windows-1251' : 'windows-1252';
 }
 
+/** The charset an HTML body is read in, and the length of its byte-order mark (0 when it has none). */
+export interface BodyCharset {
+  charset: string;
+  bom: number;
+}
+
 /**
- * Decodes an HTML response body. The charset comes from a byte-order mark, then the HTTP header, then
- * `<meta charset>` / `<meta http-equiv>`, then sniffing (valid UTF-8, else windows-1251 or windows-1252).
+ * The charset of an HTML response body: a byte-order mark, then the HTTP header, then `<meta charset>` /
+ * `<meta http-equiv>`, then sniffing (valid UTF-8, else windows-1251 or windows-1252).
+ *
+ * @example
+ * htmlCharset(Buffer.from([0xcf, 0xf0, 0xe8]), 'text/html; charset=windows-1251'); // { charset: 'windows-1251', bom: 0 }
+ */
+export function htmlCharset(body: Buffer, contentType?: string): BodyCharset {
+  if (!Buffer.isBuffer(body)) throw new TypeError('decodeHtml: body must be a Buffer; pass the raw response bytes');
+  for (const [bytes, name] of BOMS) {
+    if (bytes.every((b, i) => body[i] === b)) return { charset: name, bom: bytes.length };
+  }
+  let charset = charsetFromContentType(contentType) ?? charsetFromMeta(body);
+  if (charset === 'utf-8' && !isValidUtf8(body) && !charsetFromContentType(contentType)) charset = undefined;
+  if (!charset) charset = isValidUtf8(body) ? 'utf-8' : sniffSingleByte(body);
+  return { charset, bom: 0 };
+}
+
+/**
+ * Decodes an HTML response body in the charset `htmlCharset` finds.
  *
  * @example
  * decodeHtml(Buffer.from([0xcf, 0xf0, 0xe8, 0xe2, 0xe5, 0xf2]), 'text/html; charset=windows-1251'); // 'Привет'
  */
 export function decodeHtml(body: Buffer, contentType?: string): string {
-  if (!Buffer.isBuffer(body)) throw new TypeError('decodeHtml: body must be a Buffer; pass the raw response bytes');
-  for (const [bytes, name] of BOMS) {
-    if (bytes.every((b, i) => body[i] === b)) return iconv.decode(body.subarray(bytes.length), name);
-  }
-  let charset = charsetFromContentType(contentType) ?? charsetFromMeta(body);
-  if (charset === 'utf-8' && !isValidUtf8(body) && !charsetFromContentType(contentType)) charset = undefined;
-  if (!charset) charset = isValidUtf8(body) ? 'utf-8' : sniffSingleByte(body);
-  return iconv.decode(body, charset);
+  const { charset, bom } = htmlCharset(body, contentType);
+  return iconv.decode(body.subarray(bom), charset);
 }

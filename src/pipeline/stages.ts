@@ -199,6 +199,7 @@ export async function runCrawl(source: Source, deps: StageDeps): Promise<CrawlRe
     ok: report.ok,
     items_found: report.items_found,
     items_new: report.items_new,
+    ...(report.capped ? { note: report.capped } : {}),
     error: report.cut_short
       ? `cut short: ${report.cut_short}`
       : report.ok
@@ -213,6 +214,7 @@ export async function runCrawl(source: Source, deps: StageDeps): Promise<CrawlRe
     new: report.items_new,
     errors: report.errors.slice(0, 5),
     ...(report.cut_short ? { cut_short: report.cut_short } : {}),
+    ...(report.capped ? { capped: report.capped } : {}),
   });
   return report;
 }

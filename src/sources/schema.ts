@@ -65,6 +65,7 @@ export const SourceFileSchema = z
     article_url_pattern: regexp.optional(),
     selectors: selectors.optional(),
     max_items: z.number().int().positive().max(10_000).default(100),
+    max_listed_urls: z.number().int().positive().max(1_000_000).optional(),
     user_agent: z
       .string()
       .trim()

@@ -62,11 +62,17 @@ export function nextHealth(previous: SourceHealth | null, update: HealthUpdate):
     return { ...base, last_outcome: 'cut_short', last_note: update.error ?? 'crawl cut short' };
   }
   if (update.ok)
-    return { ...base, last_success_at: update.at, consecutive_failures: 0, last_outcome: 'ok', last_note: null };
+    return {
+      ...base,
+      last_success_at: update.at,
+      consecutive_failures: 0,
+      last_outcome: 'ok',
+      last_note: update.note ?? null,
+    };
   return {
     ...base,
     last_outcome: 'failed',
-    last_note: null,
+    last_note: update.note ?? null,
     last_error: update.error ?? 'unknown error',
     last_error_at: update.at,
     errors: prev.errors + 1,

@@ -27,6 +27,8 @@ export interface HealthUpdate {
   items_found: number;
   items_new: number;
   error?: string;
+  /** What limited a crawl that finished (it listed more URLs than the crawl's cap), kept as `last_note`. */
+  note?: string;
 }
 
 /** People who may sign in. */

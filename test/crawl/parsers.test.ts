@@ -19,6 +19,7 @@ describe('parseFeed', () => {
     );
     expect(feed).toEqual({
       truncated: false,
+      listed: 2,
       items: [
         {
           url: 'https://x.kz/news/1',

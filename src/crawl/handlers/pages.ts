@@ -1,6 +1,6 @@
 import type { CheerioCrawlingContext } from '@crawlee/cheerio';
 import { decodeHtml } from '../../extract/decode.js';
-import { decodeXml } from '../decode-xml.js';
+import { xmlChunks } from '../decode-xml.js';
 import { newestDate, notXmlReason } from '../entry-points.js';
 import { parseFeed } from '../feed.js';
 import { rawBodyOf } from '../http-client.js';
@@ -73,13 +73,15 @@ export async function handleFeed(run: CrawlRun, ctx: CheerioCrawlingContext): Pr
   if (notXml) return failPage(run, ctx, notXml);
   let feed: ReturnType<typeof parseFeed>;
   try {
-    feed = parseFeed(decodeXml(raw, contentTypeOf(ctx)), ctx.request.loadedUrl ?? ctx.request.url);
+    feed = parseFeed(xmlChunks(raw, contentTypeOf(ctx)), ctx.request.loadedUrl ?? ctx.request.url, run.listedLeft);
   } catch (err) {
     return failPage(run, ctx, `malformed feed (${(err as Error).message}); skipped`);
   }
-  if (feed.items.length === 0 && !feed.truncated) return failPage(run, ctx, 'feed parsed but has no items');
+  if (feed.listed === 0 && !feed.truncated) return failPage(run, ctx, 'feed parsed but has no items');
+  const capped = run.takeListed(ctx.request.url, feed.listed, feed.items.length);
+  // A capped feed or sitemap keeps no validators: a 304 next time would hide what this crawl left unread.
   if (feed.truncated) noteTruncated(run, ctx, feed.items.length);
-  else rememberValidators(run, ctx);
+  else if (!capped) rememberValidators(run, ctx);
   await run.enqueueArticles(
     key,
     feed.items.map((item) => ({
@@ -88,8 +90,9 @@ export async function handleFeed(run: CrawlRun, ctx: CheerioCrawlingContext): Pr
     })),
   );
   run.entryDone(ctx.request, null, {
-    items: feed.items.length,
+    items: feed.listed,
     newest_item_at: newestDate(feed.items.map((i) => i.published_at)),
+    ...(capped ? { error: capped } : {}),
   });
   await run.tree.finish(key, true);
 }
@@ -104,29 +107,30 @@ export async function handleSitemap(run: CrawlRun, ctx: CheerioCrawlingContext):
     const body = maybeGunzip(raw, run.options.maxResponseBytes);
     const notXml = notXmlReason(body, contentTypeOf(ctx), 'sitemap');
     if (notXml) return failPage(run, ctx, notXml);
-    parsed = parseSitemap(decodeXml(body, contentTypeOf(ctx)), ctx.request.loadedUrl ?? ctx.request.url);
+    parsed = parseSitemap(xmlChunks(body, contentTypeOf(ctx)), ctx.request.loadedUrl ?? ctx.request.url, {
+      maxUrls: run.listedLeft,
+      maxSitemaps: MAX_CHILD_SITEMAPS,
+    });
   } catch (err) {
     return failPage(run, ctx, `malformed sitemap (${(err as Error).message}); skipped`);
   }
-  const listed = [...parsed.sitemaps, ...parsed.urls];
-  if (listed.length === 0 && !parsed.truncated) return failPage(run, ctx, 'sitemap parsed but lists no URLs');
+  if (parsed.listed === 0 && !parsed.truncated) return failPage(run, ctx, 'sitemap parsed but lists no URLs');
+  // Child sitemaps past the newest MAX_CHILD_SITEMAPS are left for later crawls; only page URLs count against the cap.
+  const capped = parsed.sitemaps.length ? null : run.takeListed(ctx.request.url, parsed.listed, parsed.urls.length);
   if (parsed.truncated) noteTruncated(run, ctx, parsed.urls.length + parsed.sitemaps.length);
-  else rememberValidators(run, ctx);
-  const newest = <T extends { published_at: string | null }>(list: T[]) =>
-    [...list].sort((a, b) => (b.published_at ?? '').localeCompare(a.published_at ?? ''));
-  for (const child of newest(parsed.sitemaps).slice(0, MAX_CHILD_SITEMAPS)) {
-    await run.enqueuePage(child.url, 'SITEMAP', key);
-  }
+  else if (!capped) rememberValidators(run, ctx);
+  for (const child of parsed.sitemaps) await run.enqueuePage(child.url, 'SITEMAP', key);
   await run.enqueueArticles(
     key,
-    newest(parsed.urls).map((entry) => ({
+    parsed.urls.map((entry) => ({
       url: entry.url,
       hint: { title: entry.title, published_at: entry.published_at },
     })),
   );
   run.entryDone(ctx.request, null, {
-    items: listed.length,
-    newest_item_at: newestDate(listed.map((e) => e.published_at)),
+    items: parsed.listed,
+    newest_item_at: newestDate([...parsed.sitemaps, ...parsed.urls].map((e) => e.published_at)),
+    ...(capped ? { error: capped } : {}),
   });
   await run.tree.finish(key, true);
 }
