@@ -75,7 +75,9 @@ describe('GET /api/spikes', () => {
     const entry = $('entry');
     expect(entry).toHaveLength(1);
     expect(entry.find('id').text()).toMatch(new RegExp(`^urn:kuzet:spike:[0-9a-f]{12}:tajik:${day(20)}$`));
-    expect(entry.find('title').text()).toBe(`9 flagged in Target group: Tajiks on ${localDate(day(20), 'en')} (usually 1)`);
+    expect(entry.find('title').text()).toBe(
+      `9 flagged in Target group: Tajiks on ${localDate(day(20), 'en')} (usually 1)`,
+    );
     const link = new URL(entry.find('link').attr('href') as string);
     expect(Object.fromEntries(link.searchParams)).toEqual({
       lang: 'ru',
