@@ -3,6 +3,7 @@ import { crawlSource } from '../../src/crawl/index.js';
 import type { Source } from '../../src/domain.js';
 import { type FixtureServer, startFixtureServer } from '../helpers/fixture-server.js';
 import { FIXTURE_SITE_ROOT, FIXTURE_TELEGRAM_POSTS, telegramRoutes } from '../helpers/fixture-site.js';
+import { source } from '../store/fixtures.js';
 import { MemoryState } from './memory-state.js';
 
 const page = (title: string, canonical: string) =>
@@ -15,19 +16,7 @@ function feed(base: string, links: string[]): string {
   return `<?xml version="1.0"?><rss version="2.0"><channel><title>t</title>${items}</channel></rss>`;
 }
 
-const news = (base: string): Source => ({
-  id: 'keys',
-  name: 'Keys',
-  kind: 'news',
-  feeds: [`${base}/rss`],
-  sitemaps: [],
-  listings: [],
-  languages: ['ru'],
-  country: 'KZ',
-  schedule: '30m',
-  max_items: 100,
-  enabled: true,
-});
+const news = (base: string): Source => source('keys', { name: 'Keys', homepage: undefined, feeds: [`${base}/rss`] });
 
 describe('what the crawler keys stored articles on', () => {
   let site: FixtureServer;

@@ -3,22 +3,11 @@ import { crawlSource } from '../../src/crawl/index.js';
 import type { Source } from '../../src/domain.js';
 import { type FixtureServer, startFixtureServer } from '../helpers/fixture-server.js';
 import { FIXTURE_SITE_ROOT, newsSiteRoutes } from '../helpers/fixture-site.js';
+import { source as fixedSource } from '../store/fixtures.js';
 import { MemoryState } from './memory-state.js';
 
-const source = (base: string): Source => ({
-  id: 'fixture-news',
-  name: 'Fixture News',
-  kind: 'news',
-  homepage: `${base}/`,
-  feeds: [`${base}/rss`],
-  sitemaps: [],
-  listings: [],
-  languages: ['ru'],
-  country: 'KZ',
-  schedule: '30m',
-  max_items: 100,
-  enabled: true,
-});
+const source = (base: string): Source =>
+  fixedSource('fixture-news', { name: 'Fixture News', homepage: `${base}/`, feeds: [`${base}/rss`] });
 
 describe('robots.txt that cannot be read (RFC 9309)', () => {
   let site: FixtureServer | undefined;

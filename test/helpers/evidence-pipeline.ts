@@ -10,6 +10,7 @@ import type { Logger } from '../../src/log.js';
 import type { StageDeps } from '../../src/pipeline/stages.js';
 import { createQueues } from '../../src/queue/index.js';
 import { createSqliteStore, type SqliteStore } from '../../src/store/sqlite/index.js';
+import { source } from '../store/fixtures.js';
 import type { FixtureRoute } from './fixture-server.js';
 
 const quiet: Logger = { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} };
@@ -65,19 +66,12 @@ export async function evidencePipeline(
 /** A news source read from one RSS feed at `<base>/rss` listing `path`, and the feed's route. */
 export function oneItemFeed(base: string, path: string): { source: Source; rss: FixtureRoute } {
   return {
-    source: {
-      id: 'fixture-news',
+    source: source('fixture-news', {
       name: 'Fixture News',
-      kind: 'news',
+      homepage: undefined,
       feeds: [`${base}/rss`],
-      sitemaps: [],
-      listings: [],
-      languages: ['ru'],
-      country: 'KZ',
-      schedule: '30m',
       max_items: 10,
-      enabled: true,
-    },
+    }),
     rss: {
       headers: { 'content-type': 'application/rss+xml' },
       body: `<?xml version="1.0"?><rss version="2.0"><channel><title>F</title><item><title>Item</title><link>${base}${path}</link></item></channel></rss>`,
