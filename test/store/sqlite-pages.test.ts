@@ -12,6 +12,7 @@ import { syntheticArticles, syntheticSources } from '../../src/api/bench/synthet
 import { parseQuery } from '../../src/search/parse.js';
 import type { SearchFilters, SearchRequest } from '../../src/search/query.js';
 import { analyzeQuery } from '../../src/store/analyzed-query.js';
+import { FACET_NAMES, type FacetName, withoutFacet } from '../../src/store/derived.js';
 import { createSqliteStore, type SqliteStore } from '../../src/store/sqlite/index.js';
 import { selection } from '../../src/store/sqlite/where.js';
 
@@ -70,6 +71,90 @@ function reference(q: string | null, filters: SearchFilters, sort: SearchRequest
   const seen = new Set<string>();
   return rows.filter((r) => !seen.has(r.cluster_id) && seen.add(r.cluster_id));
 }
+
+const FACET_SQL: Record<FacetName, Array<[string, string]>> = {
+  label: [
+    ['xenophobic', 'a.xenophobic = 1'],
+    ['migration_policy', 'a.migration_policy = 1'],
+    ['counter_speech', 'a.counter_speech = 1'],
+  ],
+  severity: [
+    ['1', 'a.severity >= 1'],
+    ['2', 'a.severity >= 2'],
+    ['3', 'a.severity >= 3'],
+  ],
+  lang: [],
+  source: [],
+  country: [],
+  target: [],
+};
+const FACET_COLUMN: Partial<Record<FacetName, string>> = {
+  lang: 'a.lang',
+  source: 'a.source_id',
+  country: 'a.country',
+};
+
+/** One facet counted by SQL over the selection without the facet's own filter. */
+function referenceFacet(q: string | null, filters: SearchFilters, name: FacetName, collapse: boolean) {
+  const s = selection(
+    analyzeQuery(q === null ? null : parseQuery(q)),
+    q !== null,
+    withoutFacet(filters, name) ?? filters,
+  );
+  const unit = collapse ? 'COUNT(DISTINCT a.cluster_id)' : 'COUNT(*)';
+  const where = s.where.join(' AND ');
+  let buckets: Array<{ key: string; count: number }>;
+  if (FACET_SQL[name].length) {
+    buckets = FACET_SQL[name].map(([key, cond]) => ({
+      key,
+      count: db
+        .prepare(`SELECT ${unit} FROM ${s.from} WHERE ${where} AND ${cond}`)
+        .pluck()
+        .get(...s.params) as number,
+    }));
+  } else if (name === 'target') {
+    buckets = db
+      .prepare(
+        `SELECT t.target AS key, ${unit} AS count FROM ${s.from} JOIN article_targets t ON t.rid = a.rid WHERE ${where} GROUP BY t.target`,
+      )
+      .all(...s.params) as typeof buckets;
+  } else {
+    const column = FACET_COLUMN[name];
+    buckets = db
+      .prepare(
+        `SELECT ${column} AS key, ${unit} AS count FROM ${s.from} WHERE ${where} AND ${column} IS NOT NULL GROUP BY ${column}`,
+      )
+      .all(...s.params) as typeof buckets;
+  }
+  return buckets
+    .filter((b) => b.count > 0)
+    .sort((x, y) => y.count - x.count || (x.key < y.key ? -1 : x.key > y.key ? 1 : 0))
+    .slice(0, 50);
+}
+
+describe('sqlite facets against SQL counts per facet', () => {
+  for (const q of QUERIES.slice(0, 3)) {
+    it(`query ${JSON.stringify(q)}: each facet over the selection without its own filter`, async () => {
+      for (const filters of [...FILTERS, { labels: ['xenophobic'], langs: ['en'], min_severity: 1 } as SearchFilters]) {
+        for (const collapse of [false, true]) {
+          const r = await store.search({
+            query: q === null ? null : parseQuery(q),
+            filters,
+            sort: 'date',
+            collapse,
+            size: 1,
+            facets: true,
+          });
+          for (const name of FACET_NAMES) {
+            expect(r.facets?.[name], `${q} ${JSON.stringify(filters)} ${name} collapse=${collapse}`).toEqual(
+              referenceFacet(q, filters, name, collapse),
+            );
+          }
+        }
+      }
+    });
+  }
+});
 
 describe('sqlite search pages against a full sort', () => {
   for (const q of QUERIES) {

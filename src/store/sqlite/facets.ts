@@ -1,42 +1,114 @@
-/** Facet counts (label, lang, source, target, severity, country) over the column index. */
-import type { FacetBucket, SearchResult } from '../../search/query.js';
-import { FACET_SIZE, type FacetName } from '../derived.js';
+/** Facet counts (label, lang, source, target, severity, country) over the column index, in one pass. */
+import type { FacetBucket, SearchFilters, SearchResult } from '../../search/query.js';
+import { FACET_NAMES, FACET_SIZE, type FacetName } from '../derived.js';
 import type { ColumnIndex } from './columns.js';
-import { dimension } from './dimensions.js';
+import { type Dimension, dimension } from './dimensions.js';
+import { facetTest, filterRows, type RowTest } from './filter.js';
 
 export type Facets = NonNullable<SearchResult['facets']>;
 
 /**
- * One facet's buckets over `rows`: articles per value, or distinct near-duplicate clusters per value when
- * `collapse` is set (what a collapsed total counts), top FACET_SIZE by count then key.
- *
- * @example
- * facetBuckets(cols, 'lang', selectedRows(st, cols, query, true, withoutFacet(filters, 'lang')).rows, true);
+ * One facet's counts: articles per value, or distinct near-duplicate clusters per value when `collapse`
+ * is set (what a collapsed total counts); a cluster of several articles remembers the values it was counted
+ * under (a bit mask when the facet has few values).
  */
-export function facetBuckets(cols: ColumnIndex, name: FacetName, rows: Int32Array, collapse: boolean): FacetBucket[] {
-  const dim = dimension(cols, name);
-  const counts = new Float64Array(dim.names.length);
-  const seen = new Set<number>();
-  const clusters = cols.cluster.keys.length;
-  const out: number[] = [];
-  for (let i = 0; i < rows.length; i++) {
-    const r = rows[i];
-    const n = dim.codes(r, out);
-    const c = cols.clusterOf[r];
-    const shared = collapse && cols.clusterSize[c] > 1;
-    for (let k = 0; k < n; k++) {
-      if (shared) {
-        const key = out[k] * clusters + c;
-        if (seen.has(key)) continue;
-        seen.add(key);
+class FacetCounter {
+  private readonly dim: Dimension;
+  private readonly counts: Float64Array;
+  private readonly out: number[] = [];
+  private readonly masks = new Map<number, number>();
+  private readonly pairs = new Set<number>();
+  private readonly narrow: boolean;
+
+  constructor(
+    private readonly cols: ColumnIndex,
+    name: FacetName,
+    private readonly collapse: boolean,
+  ) {
+    this.dim = dimension(cols, name);
+    this.counts = new Float64Array(this.dim.names.length);
+    this.narrow = this.dim.names.length <= 31;
+  }
+
+  add(r: number): void {
+    const n = this.dim.codes(r, this.out);
+    if (n === 0) return;
+    const c = this.cols.clusterOf[r];
+    if (!this.collapse || this.cols.clusterSize[c] <= 1) {
+      for (let k = 0; k < n; k++) this.counts[this.out[k]]++;
+      return;
+    }
+    if (this.narrow) {
+      let mask = this.masks.get(c) ?? 0;
+      for (let k = 0; k < n; k++) {
+        const bit = 1 << this.out[k];
+        if (mask & bit) continue;
+        mask |= bit;
+        this.counts[this.out[k]]++;
       }
-      counts[out[k]]++;
+      this.masks.set(c, mask);
+      return;
+    }
+    const clusters = this.cols.cluster.keys.length;
+    for (let k = 0; k < n; k++) {
+      const key = this.out[k] * clusters + c;
+      if (this.pairs.has(key)) continue;
+      this.pairs.add(key);
+      this.counts[this.out[k]]++;
     }
   }
-  const buckets: FacetBucket[] = [];
-  counts.forEach((count, code) => {
-    const key = dim.names[code];
-    if (count > 0 && key != null) buckets.push({ key, count });
+
+  /** The top FACET_SIZE values by count, then key. */
+  buckets(): FacetBucket[] {
+    const buckets: FacetBucket[] = [];
+    this.counts.forEach((count, code) => {
+      const key = this.dim.names[code];
+      if (count > 0 && key != null) buckets.push({ key, count });
+    });
+    return buckets
+      .sort((x, y) => y.count - x.count || (x.key < y.key ? -1 : x.key > y.key ? 1 : 0))
+      .slice(0, FACET_SIZE);
+  }
+}
+
+/**
+ * Every facet, each counted over the selection without its own filter and in the total's unit (clusters
+ * when collapsed), so a value's count is what clicking it returns. One pass: over the selection when no
+ * facet's own filter is set, else over the articles the other filters keep, where a row that fails only
+ * one facet's filter counts in that facet alone.
+ *
+ * @example
+ * facetCounts(cols, matched.rids, sel.rows, { langs: ['ru'] }, true).lang // [{ key: 'ru', count: 12 }, …]
+ */
+export function facetCounts(
+  cols: ColumnIndex,
+  base: Int32Array,
+  selected: Int32Array,
+  filters: SearchFilters,
+  collapse: boolean,
+): Facets {
+  const counters = FACET_NAMES.map((name) => new FacetCounter(cols, name, collapse));
+  const own: Array<{ test: RowTest; counter: FacetCounter }> = [];
+  FACET_NAMES.forEach((name, i) => {
+    const test = facetTest(cols, name, filters);
+    if (test) own.push({ test, counter: counters[i] });
   });
-  return buckets.sort((x, y) => y.count - x.count || (x.key < y.key ? -1 : x.key > y.key ? 1 : 0)).slice(0, FACET_SIZE);
+  const rows = own.length ? filterRows(cols, base, filters, false) : selected;
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i];
+    let failed: FacetCounter | null = null;
+    let fails = 0;
+    for (let k = 0; k < own.length && fails < 2; k++) {
+      if (own[k].test(r)) continue;
+      fails++;
+      failed = own[k].counter;
+    }
+    if (fails === 0) for (const counter of counters) counter.add(r);
+    else if (fails === 1) failed?.add(r);
+  }
+  const out = {} as Facets;
+  FACET_NAMES.forEach((name, i) => {
+    out[name] = counters[i].buckets();
+  });
+  return out;
 }

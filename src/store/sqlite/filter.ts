@@ -4,7 +4,7 @@
  */
 import { LABELS } from '../../domain.js';
 import type { SearchFilters } from '../../search/query.js';
-import { dateWindow } from '../derived.js';
+import { dateWindow, type FacetName } from '../derived.js';
 import { StoreRequestError } from '../errors.js';
 import { type ColumnIndex, type Dictionary, LABEL_BIT, NO_SEVERITY } from './columns.js';
 
@@ -28,64 +28,92 @@ function allowed(dict: Dictionary, values: string[]): Uint8Array {
   return table;
 }
 
-function inList(rows: Int32Array, dict: Dictionary, of: Uint16Array, values: string[] | undefined): Int32Array {
-  if (!values?.length) return rows;
+function inList(dict: Dictionary, of: Uint16Array, values: string[] | undefined): RowTest | null {
+  if (!values?.length) return null;
   const table = allowed(dict, values);
+  return (r) => table[of[r]] === 1;
+}
+
+/** Whether a row passes one filter. */
+export type RowTest = (r: number) => boolean;
+
+/**
+ * The test of the filter a facet removes (see withoutFacet), or null when that filter is not set.
+ *
+ * @example
+ * facetTest(cols, 'lang', { langs: ['kk'] })?.(rid) // true for a Kazakh article
+ */
+export function facetTest(c: ColumnIndex, name: FacetName, filters: SearchFilters): RowTest | null {
+  switch (name) {
+    case 'label': {
+      const bits = labelBits(filters.labels);
+      const labels = c.labels;
+      return bits ? (r) => (labels[r] & bits) !== 0 : null;
+    }
+    case 'severity': {
+      if (filters.min_severity === undefined || filters.min_severity === null) return null;
+      const min = Number(filters.min_severity);
+      const severity = c.severity;
+      return (r) => severity[r] !== NO_SEVERITY && severity[r] >= min;
+    }
+    case 'target': {
+      if (!filters.targets?.length) return null;
+      const wanted = allowed(c.target, filters.targets);
+      return (r) => c.targetsOf(r).some((t) => wanted[t] === 1);
+    }
+    case 'source':
+      return inList(c.source, c.sourceOf, filters.sources);
+    case 'lang':
+      return inList(c.lang, c.langOf, filters.langs);
+    case 'country':
+      return inList(c.country, c.countryOf, filters.countries);
+  }
+}
+
+/** The rids of `rows` that pass `test`, in the same order. */
+function keep(rows: Int32Array, test: RowTest): Int32Array {
   let n = 0;
   const out = new Int32Array(rows.length);
-  for (let i = 0; i < rows.length; i++) if (table[of[rows[i]]] === 1) out[n++] = rows[i];
+  for (let i = 0; i < rows.length; i++) if (test(rows[i])) out[n++] = rows[i];
   return out.subarray(0, n);
 }
 
 /**
- * The rids of `rows` that pass every filter, in the same order.
+ * The rids of `rows` that pass every filter, in the same order; `facets: false` leaves out the filters
+ * facets remove (labels, severity, targets, sources, langs, countries).
  *
  * @example
  * const kept = filterRows(columns, columns.byId(), { langs: ['kk'], min_severity: 2 });
  */
-export function filterRows(c: ColumnIndex, rows: Int32Array, filters: SearchFilters): Int32Array {
+export function filterRows(c: ColumnIndex, rows: Int32Array, filters: SearchFilters, facets = true): Int32Array {
   const window = dateWindow(filters);
-  const bits = labelBits(filters.labels);
-  const keep = (test: (r: number) => boolean) => {
-    let n = 0;
-    const out = new Int32Array(rows.length);
-    for (let i = 0; i < rows.length; i++) if (test(rows[i])) out[n++] = rows[i];
-    rows = out.subarray(0, n);
-  };
   if (window.gte !== undefined || window.lt !== undefined) {
     const gte = window.gte ? Date.parse(window.gte) : Number.NEGATIVE_INFINITY;
     const lt = window.lt ? Date.parse(window.lt) : Number.POSITIVE_INFINITY;
     const time = c.time;
-    keep((r) => time[r] >= gte && time[r] < lt);
+    rows = keep(rows, (r) => time[r] >= gte && time[r] < lt);
   }
-  rows = inList(rows, c.source, c.sourceOf, filters.sources);
-  rows = inList(rows, c.lang, c.langOf, filters.langs);
-  rows = inList(rows, c.country, c.countryOf, filters.countries);
-  if (bits) {
-    const labels = c.labels;
-    keep((r) => (labels[r] & bits) !== 0);
-  }
-  if (filters.min_severity !== undefined && filters.min_severity !== null) {
-    const min = Number(filters.min_severity);
-    const severity = c.severity;
-    keep((r) => severity[r] !== NO_SEVERITY && severity[r] >= min);
-  }
+  if (facets) {
+    for (const name of FILTER_ORDER) {
+      const test = facetTest(c, name, filters);
+      if (test) rows = keep(rows, test);
+    }
+  } else labelBits(filters.labels);
   if (filters.deleted !== undefined) {
     const want = filters.deleted ? 1 : 0;
     const deleted = c.deleted;
-    keep((r) => deleted[r] === want);
-  }
-  if (filters.targets?.length) {
-    const wanted = allowed(c.target, filters.targets);
-    keep((r) => c.targetsOf(r).some((t) => wanted[t] === 1));
+    rows = keep(rows, (r) => deleted[r] === want);
   }
   if (filters.ids) {
     const wanted = new Set(filters.ids);
-    keep((r) => wanted.has(c.ids[r]));
+    rows = keep(rows, (r) => wanted.has(c.ids[r]));
   }
   if (filters.exclude_ids?.length) {
     const unwanted = new Set(filters.exclude_ids);
-    keep((r) => !unwanted.has(c.ids[r]));
+    rows = keep(rows, (r) => !unwanted.has(c.ids[r]));
   }
   return rows;
 }
+
+/** Facet filters in the order they are applied (the most selective usually first). */
+const FILTER_ORDER: FacetName[] = ['source', 'lang', 'country', 'label', 'severity', 'target'];

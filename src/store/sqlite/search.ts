@@ -7,10 +7,9 @@ import { articleMatches } from '../../search/matches.js';
 import type { SearchRequest, SearchResult } from '../../search/query.js';
 import { analyzeQuery } from '../analyzed-query.js';
 import { type CursorPosition, checkCollapsedWindow, decodeCursor, encodeCursor } from '../cursor.js';
-import { FACET_NAMES, withoutFacet } from '../derived.js';
 import { StoreRequestError } from '../errors.js';
 import { type ColumnIndex, compare } from './columns.js';
-import { type Facets, facetBuckets } from './facets.js';
+import { facetCounts } from './facets.js';
 import { ARTICLE_SELECT, type ArticleRow, rowToArticle } from './rows.js';
 import { type Selected, selectedRows } from './selected.js';
 import type { Statements } from './statements.js';
@@ -150,21 +149,6 @@ function distinctClusters(cols: ColumnIndex, rows: Int32Array): number {
 }
 
 /**
- * Every facet, each counted over the selection without its own filter and in the total's unit (clusters when
- * collapsed), so a value's count is what clicking it returns.
- */
-function facetsOf(st: Statements, cols: ColumnIndex, request: SearchRequest, rows: Int32Array): Facets {
-  const query = analyzeQuery(request.query);
-  const out = {} as Facets;
-  for (const name of FACET_NAMES) {
-    const own = withoutFacet(request.filters, name);
-    const over = own ? selectedRows(st, cols, query, request.query !== null, own).rows : rows;
-    out[name] = facetBuckets(cols, name, over, request.collapse);
-  }
-  return out;
-}
-
-/**
  * Relevance pages by offset (bm25 scores are not stable keys); date pages by keyset on (date, id);
  * collapsed pages, in either order, by offset over the clusters.
  *
@@ -199,7 +183,14 @@ export function searchSqlite(st: Statements, request: SearchRequest): SearchResu
     const row = articles.get(rid);
     if (!row) return [];
     const article = rowToArticle(row);
-    return [{ id: row.id, score: scores?.get(rid) ?? 0, matches: articleMatches(article, query), article }];
+    return [
+      {
+        id: row.id,
+        score: scores?.get(rid) ?? 0,
+        matches: articleMatches(article, query),
+        article,
+      },
+    ];
   });
   let next_cursor: string | null = null;
   if (more) {
@@ -217,7 +208,7 @@ export function searchSqlite(st: Statements, request: SearchRequest): SearchResu
     ...(request.facets
       ? {
           facets: st.aggregates.get(`facets|${request.collapse}|${aggregateKey}`, () =>
-            facetsOf(st, cols, request, sel.rows),
+            facetCounts(cols, sel.matched ? sel.matched.rids : cols.all(), sel.rows, request.filters, request.collapse),
           ),
         }
       : {}),

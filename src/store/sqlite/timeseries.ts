@@ -34,15 +34,70 @@ function seriesOf(cols: ColumnIndex, by: SplitBy | undefined): Dimension {
   };
 }
 
-interface Slice {
-  bucket: number;
-  series: string;
-  /** Clusters of one article: labelled, labelled and flagged, in the slice, flagged in the slice. */
-  single: number[];
-  /** Cluster code → bits 1, 2, 4, 8 with the same meanings, for clusters of several articles. */
-  clusters: Map<number, number>;
-  sentimentSum: number;
-  sentimentN: number;
+/**
+ * Counts per slice (bucket × series), dense: for articles alone in their cluster, four counters per slice
+ * (labelled, labelled and flagged, in the slice, flagged in the slice); for clusters of several articles,
+ * the same four meanings as bits OR-ed per (slice, cluster), so each cluster counts once.
+ */
+class SliceCounts {
+  readonly single: Int32Array;
+  readonly sentimentSum: Float64Array;
+  readonly sentimentN: Int32Array;
+  readonly used: Uint8Array;
+  readonly shared = new Map<number, number>();
+
+  constructor(
+    readonly slices: number,
+    private readonly clusters: number,
+  ) {
+    this.single = new Int32Array(slices * 4);
+    this.sentimentSum = new Float64Array(slices);
+    this.sentimentN = new Int32Array(slices);
+    this.used = new Uint8Array(slices);
+  }
+
+  add(slice: number, cluster: number, alone: boolean, bits: number): void {
+    this.used[slice] = 1;
+    if (alone) {
+      for (let b = 0; b < 4; b++) this.single[slice * 4 + b] += (bits >> b) & 1;
+      return;
+    }
+    const key = slice * this.clusters + cluster;
+    this.shared.set(key, (this.shared.get(key) ?? 0) | bits);
+  }
+
+  /** The four counts of each slice, clusters of several articles included once. */
+  totals(): Int32Array {
+    const n = Int32Array.from(this.single);
+    for (const [key, bits] of this.shared) {
+      const slice = Math.floor(key / this.clusters);
+      for (let b = 0; b < 4; b++) n[slice * 4 + b] += (bits >> b) & 1;
+    }
+    return n;
+  }
+}
+
+/** Dense bucket numbers for the days of `rows`: the bucket index of each day from `first`, and each bucket's start day. */
+function bucketIndex(cols: ColumnIndex, rows: Int32Array, interval: Interval) {
+  let first = Number.POSITIVE_INFINITY;
+  let last = Number.NEGATIVE_INFINITY;
+  for (let i = 0; i < rows.length; i++) {
+    const d = cols.day[rows[i]];
+    if (d < first) first = d;
+    if (d > last) last = d;
+  }
+  const ofDay = new Int32Array(rows.length ? last - first + 1 : 0);
+  const starts: number[] = [];
+  for (let d = first, bucket = -1, start = Number.NaN; d <= last; d++) {
+    const b = bucketDay(d, interval);
+    if (b !== start) {
+      start = b;
+      starts.push(b);
+      bucket++;
+    }
+    ofDay[d - first] = bucket;
+  }
+  return { first, ofDay, starts };
 }
 
 /**
@@ -62,51 +117,41 @@ export function timeseriesSqlite(st: Statements, request: TimeseriesRequest): Ti
     const { rows } = selectedRows(st, cols, query, request.query !== null, withoutLabels(request.filters));
     const { names, codes } = seriesOf(cols, request.split_by);
     const width = names.length;
-    const slices = new Map<number, Slice>();
-    const buckets = new Map<number, number>();
+    const buckets = bucketIndex(cols, rows, request.interval);
+    const counts = new SliceCounts(buckets.starts.length * width, cols.cluster.keys.length);
     const out: number[] = [];
     for (let i = 0; i < rows.length; i++) {
       const r = rows[i];
       const n = codes(r, out);
       if (n === 0) continue;
-      let bucket = buckets.get(cols.day[r]);
-      if (bucket === undefined) {
-        bucket = bucketDay(cols.day[r], request.interval);
-        buckets.set(cols.day[r], bucket);
-      }
+      const bucket = buckets.ofDay[cols.day[r] - buckets.first];
       const inLabels = wanted === 0 || (cols.labels[r] & wanted) !== 0;
       const flagged = (cols.labels[r] & LABEL_BIT.xenophobic) !== 0;
       const bits = (inLabels ? 1 : 0) | (inLabels && flagged ? 2 : 0) | 4 | (flagged ? 8 : 0);
       const sentiment = cols.sentiment[r];
       const c = cols.clusterOf[r];
+      const alone = cols.clusterSize[c] === 1;
       for (let k = 0; k < n; k++) {
-        const id = bucket * width + out[k];
-        let slice = slices.get(id);
-        if (!slice) {
-          const series = names[out[k]] as string;
-          slice = { bucket, series, single: [0, 0, 0, 0], clusters: new Map(), sentimentSum: 0, sentimentN: 0 };
-          slices.set(id, slice);
-        }
-        if (cols.clusterSize[c] === 1) for (let b = 0; b < 4; b++) slice.single[b] += (bits >> b) & 1;
-        else slice.clusters.set(c, (slice.clusters.get(c) ?? 0) | bits);
+        const slice = bucket * width + out[k];
+        counts.add(slice, c, alone, bits);
         if (inLabels && !Number.isNaN(sentiment)) {
-          slice.sentimentSum += sentiment;
-          slice.sentimentN++;
+          counts.sentimentSum[slice] += sentiment;
+          counts.sentimentN[slice]++;
         }
       }
     }
+    const n = counts.totals();
     const points: TimeseriesPoint[] = [];
-    for (const slice of slices.values()) {
-      const n = [...slice.single];
-      for (const bits of slice.clusters.values()) for (let b = 0; b < 4; b++) n[b] += (bits >> b) & 1;
-      if (n[2] === 0) continue;
+    for (let slice = 0; slice < counts.slices; slice++) {
+      if (!counts.used[slice] || n[slice * 4 + 2] === 0) continue;
+      const bucket = buckets.starts[Math.floor(slice / width)];
       points.push({
-        bucket: new Date(slice.bucket * DAY_MS).toISOString().slice(0, 10),
-        series: slice.series,
-        count: n[0],
-        flagged: n[1],
-        flagged_share: n[3] / n[2],
-        mean_sentiment: slice.sentimentN ? slice.sentimentSum / slice.sentimentN : null,
+        bucket: new Date(bucket * DAY_MS).toISOString().slice(0, 10),
+        series: names[slice % width] as string,
+        count: n[slice * 4],
+        flagged: n[slice * 4 + 1],
+        flagged_share: n[slice * 4 + 3] / n[slice * 4 + 2],
+        mean_sentiment: counts.sentimentN[slice] ? counts.sentimentSum[slice] / counts.sentimentN[slice] : null,
       });
     }
     return continuousSeries(points, request);
