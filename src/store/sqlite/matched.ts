@@ -2,7 +2,8 @@
  * The articles a query matches, before filters, cached per query until the database changes: the
  * rids (cheap: FTS5 rowids without scoring), and bm25 scores only when a relevance page needs them:
  * for every match once (cached) when the filters keep many of them, or for the kept rows alone when
- * they keep few. Time series and totals never score; nothing sorts every match.
+ * they keep few and no scores of every match are cached. Time series and totals never score; nothing
+ * sorts every match.
  */
 import type { AnalyzedQuery } from '../analyzed-query.js';
 import type { ColumnIndex } from './columns.js';
@@ -67,6 +68,20 @@ export function keptRows(st: Statements): { scoring<T>(mask: Uint8Array, run: ()
   };
 }
 
+const NOT_CACHED = Symbol('not cached');
+
+/** The value a cache read returns when it holds one, else null: the computation stops at once, so nothing is stored. */
+function cachedOnly<T>(read: (compute?: () => T) => T): T | null {
+  try {
+    return read(() => {
+      throw NOT_CACHED;
+    });
+  } catch (error) {
+    if (error === NOT_CACHED) return null;
+    throw error;
+  }
+}
+
 /**
  * Null when there is no query (every article matches).
  *
@@ -93,8 +108,8 @@ export function matchedRows(
     }
     return Int32Array.from(out).sort();
   });
-  const everyScore = () =>
-    st.aggregates.shared('ranked', key, () =>
+  const everyScore = (
+    compute = () =>
       readScores(
         rids,
         st
@@ -102,13 +117,14 @@ export function matchedRows(
           .raw()
           .iterate(...s.params) as IterableIterator<[number, number]>,
       ),
-    );
+  ) => st.aggregates.shared('ranked', key, compute);
   return {
     rids,
     scored: s.scored,
     scoresOf(rows) {
       if (!s.scored) return new Float64Array(rows.length);
-      if (rows.length >= rids.length * SCORE_KEPT_BELOW) return pickScores(rids, everyScore(), rows);
+      const every = rows.length >= rids.length * SCORE_KEPT_BELOW ? everyScore() : cachedOnly(everyScore);
+      if (every) return pickScores(rids, every, rows);
       const mask = new Uint8Array(cols.size);
       for (let i = 0; i < rows.length; i++) mask[rows[i]] = 1;
       return st.kept.scoring(mask, () =>
