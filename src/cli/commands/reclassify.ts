@@ -1,4 +1,5 @@
 import { classifiedText } from '../../domain.js';
+import type { SqliteStore } from '../../store/sqlite/index.js';
 import { parseCommand } from '../flags.js';
 import { progressOnStderr } from '../progress.js';
 import { openRuntime } from '../runtime.js';
@@ -20,14 +21,19 @@ export async function run(argv: string[]): Promise<number> {
   let changed = 0;
   try {
     for await (const batch of store.scan(null, 500)) {
-      for (const article of batch) {
-        seen++;
-        if (!parsed.values.all && article.classification?.classifier_version === classifier.version) continue;
+      seen += batch.length;
+      const stale = batch.filter(
+        (a) => parsed.values.all || a.classification?.classifier_version !== classifier.version,
+      );
+      // Re-put whole articles so the store also re-derives their search terms with the current analyzer.
+      const updated = stale.map((article) => {
         const lang = article.lang === 'und' ? undefined : article.lang;
-        // Re-put the whole article so the store also re-derives its search terms with the current analyzer.
-        await store.putArticle({ ...article, classification: classifier.classify(classifiedText(article), lang) });
-        changed++;
-      }
+        return { ...article, classification: classifier.classify(classifiedText(article), lang) };
+      });
+      // One transaction per batch where the store offers it (SQLite), else one write per article.
+      if ('putArticles' in store) await (store as SqliteStore).putArticles(updated);
+      else for (const article of updated) await store.putArticle(article);
+      changed += updated.length;
       progress.update(seen);
     }
     await store.refresh();
