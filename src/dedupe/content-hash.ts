@@ -1,13 +1,23 @@
 import { createHash } from 'node:crypto';
 
-/** Text reduced to its letters and digits, lowercased, ё→е: what two copies of one article share. */
-export function normalizeForHash(text: string): string {
+/** The words of a text as dedupe sees them: runs of letters and digits, lowercased, ё→е. */
+export function hashWords(text: string): string[] {
   return (
     text
       .toLowerCase()
       .replaceAll('ё', 'е')
       .match(/[\p{L}\p{N}]+/gu) ?? []
-  ).join(' ');
+  );
+}
+
+/** Text reduced to its letters and digits, lowercased, ё→е: what two copies of one article share. */
+export function normalizeForHash(text: string): string {
+  return hashWords(text).join(' ');
+}
+
+/** sha256 of words already normalised by `hashWords`. */
+export function contentHashOfWords(words: string[]): string {
+  return createHash('sha256').update(words.join(' ')).digest('hex');
 }
 
 /**
@@ -18,5 +28,5 @@ export function normalizeForHash(text: string): string {
  * contentHash('Квоты, снова!') === contentHash('квоты снова') // true
  */
 export function contentHash(text: string): string {
-  return createHash('sha256').update(normalizeForHash(text)).digest('hex');
+  return contentHashOfWords(hashWords(text));
 }

@@ -1,25 +1,57 @@
-import { normalizeForHash } from './content-hash.js';
+import { contentHashOfWords, hashWords } from './content-hash.js';
 
 /** Number of min-hashes in a signature, and how they are banded for candidate lookup. */
 const HASHES = 32;
 const ROWS_PER_BAND = 4;
-const SHINGLE_WORDS = 2;
 
 /** Estimated Jaccard similarity of word-pair shingles at or above which two texts are one story. */
 export const NEAR_DUPLICATE_JACCARD = 0.6;
 
-const SEEDS = Array.from({ length: HASHES }, (_, i) => Math.imul(0x9e3779b1, i + 1) >>> 0);
+const SEEDS = Uint32Array.from({ length: HASHES }, (_, i) => Math.imul(0x9e3779b1, i + 1) >>> 0);
 
-function fnv1a(s: string, seed: number): number {
-  let h = (0x811c9dc5 ^ seed) >>> 0;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
+/** murmur3's 32-bit finaliser: every input bit reaches every output bit. */
+function fmix32(x: number): number {
+  let h = x;
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
   return h >>> 0;
+}
+
+/** FNV-1a of a word, finalised. */
+function wordHash(word: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < word.length; i++) {
+    h ^= word.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return fmix32(h);
+}
+
+/**
+ * MinHash signature of words already normalised by `hashWords`: each word is hashed once, each word pair
+ * (shingle) combines its two word hashes, and the 32 hash functions are that value under 32 seeds.
+ */
+export function minhashOfWords(words: string[]): string {
+  const mins = new Uint32Array(HASHES).fill(0xffffffff);
+  const take = (shingle: number) => {
+    for (let k = 0; k < HASHES; k++) {
+      const h = fmix32(shingle ^ SEEDS[k]);
+      if (h < mins[k]) mins[k] = h;
+    }
+  };
+  if (words.length < 2) take(wordHash(words[0] ?? ''));
+  let previous = words.length ? wordHash(words[0]) : 0;
+  for (let i = 1; i < words.length; i++) {
+    const current = wordHash(words[i]);
+    take(fmix32(Math.imul(previous, 0x9e3779b1) ^ current));
+    previous = current;
+  }
+  let out = '';
+  for (let k = 0; k < HASHES; k++) out += mins[k].toString(16).padStart(8, '0');
+  return out;
 }
 
 /**
@@ -32,18 +64,18 @@ function fnv1a(s: string, seed: number): number {
  * jaccard(minhash(story), minhash(`${story} Подписывайтесь на наш канал.`)) // ≈ 0.9
  */
 export function minhash(text: string): string {
-  const words = normalizeForHash(text).split(' ').filter(Boolean);
-  const shingles = new Set<string>();
-  for (let i = 0; i + SHINGLE_WORDS <= words.length; i++) shingles.add(words.slice(i, i + SHINGLE_WORDS).join(' '));
-  if (shingles.size === 0) shingles.add(words.join(' '));
-  const mins = new Uint32Array(HASHES).fill(0xffffffff);
-  for (const shingle of shingles) {
-    for (let k = 0; k < HASHES; k++) {
-      const h = fnv1a(shingle, SEEDS[k]);
-      if (h < mins[k]) mins[k] = h;
-    }
-  }
-  return Array.from(mins, (m) => m.toString(16).padStart(8, '0')).join('');
+  return minhashOfWords(hashWords(text));
+}
+
+/**
+ * Both dedupe keys of a text from one pass over its words: the exact-copy hash and the MinHash signature.
+ *
+ * @example
+ * const { content_hash, minhash } = dedupeKeys(classifiedText(doc));
+ */
+export function dedupeKeys(text: string): { content_hash: string; minhash: string } {
+  const words = hashWords(text);
+  return { content_hash: contentHashOfWords(words), minhash: minhashOfWords(words) };
 }
 
 /** Estimated Jaccard similarity of the texts behind two signatures, 0..1. */

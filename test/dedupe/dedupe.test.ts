@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { articleId, canonicalizeUrl, telegramPostUrl } from '../../src/dedupe/canonical-url.js';
 import { contentHash } from '../../src/dedupe/content-hash.js';
-import { bands, jaccard, minhash, NEAR_DUPLICATE_JACCARD } from '../../src/dedupe/minhash.js';
+import { bands, dedupeKeys, jaccard, minhash, NEAR_DUPLICATE_JACCARD } from '../../src/dedupe/minhash.js';
 
 describe('canonicalizeUrl', () => {
   it.each([
@@ -64,6 +64,11 @@ describe('minhash', () => {
       expect(bands(a).some((band) => bands(b).includes(band))).toBe(true);
     },
   );
+
+  it('gives the same keys from one pass as contentHash and minhash do apart', () => {
+    for (const text of [story, 'квоты', '', `${story} ${story}`])
+      expect(dedupeKeys(text)).toEqual({ content_hash: contentHash(text), minhash: minhash(text) });
+  });
 
   it('keeps different stories on the same topic apart', () => {
     const other =
