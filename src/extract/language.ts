@@ -13,6 +13,12 @@ const MIN_MARKED_WORDS = 0.15;
 /** franc alone may overrule Russian only on this many Cyrillic letters, with Russian this far behind. */
 const FRANC_MIN_LETTERS = 60;
 const FRANC_MAX_RUSSIAN = 0.75;
+/**
+ * On this many Cyrillic letters with not one word using a letter Russian lacks, the text is Russian without asking
+ * franc (its trigram count is most of the extractor's time): Kazakh, Kyrgyz, Tajik and Uzbek prose of that length
+ * always uses some. Shorter texts typed without those letters (chat, comments) still go to franc.
+ */
+const RUSSIAN_ONLY_MIN_LETTERS = 300;
 
 const count = (text: string, re: RegExp): number => text.match(re)?.length ?? 0;
 
@@ -53,6 +59,7 @@ function cyrillicLanguage(sample: string, letters: number, hints: Lang[]): Lang 
   const words = sample.match(/\p{Script=Cyrillic}+/gu) ?? [];
   const marked = words.filter((w) => NON_RUSSIAN.test(w)).length;
   if (byLetters && marked >= MIN_MARKED_WORDS * words.length) return byLetters;
+  if (marked === 0 && letters >= RUSSIAN_ONLY_MIN_LETTERS) return 'ru';
   const ranked = francAll(sample, { only: FRANC_CYRILLIC, minLength: 10 });
   const guess = FRANC_TO_LANG[ranked[0]?.[0] ?? 'rus'] ?? 'ru';
   if (guess === 'ru') return 'ru';
