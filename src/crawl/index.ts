@@ -15,10 +15,10 @@ import { handleTelegram, telegramPageUrl } from './handlers/telegram.js';
 import { sharedHostPacer } from './host-pacer.js';
 import { CappedHttpClient, rawBodyOf } from './http-client.js';
 import { type CrawlOptions, resolveCrawlOptions } from './options.js';
+import { PageCrawler } from './page-crawler.js';
 import { RobotsCache } from './robots.js';
 import { CrawlRun, stateKey, type Validators } from './run.js';
 import type { CrawlDeps, CrawlReport, RequestData } from './types.js';
-import { FeedSparingCrawler } from './unparsed.js';
 
 export type { EntryPointReport } from './entry-points.js';
 export { type CrawlOptions, DEFAULT_CRAWL_OPTIONS, resolveCrawlOptions } from './options.js';
@@ -58,7 +58,7 @@ function buildCrawler(
   httpClient: CappedHttpClient,
 ) {
   const pacer = sharedHostPacer(options.perHostDelayMs);
-  return new FeedSparingCrawler(
+  return new PageCrawler(
     {
       requestQueue: queue,
       requestHandler: buildRouter(run),
@@ -172,6 +172,7 @@ export async function crawlSource(source: Source, deps: CrawlDeps): Promise<Craw
   } catch (err) {
     run.error(source.id, `crawl stopped: ${(err as Error).message}`);
   } finally {
+    await run.settled();
     deps.signal?.removeEventListener('abort', onAbort);
     await crawler?.teardown().catch(() => {});
     await queue?.drop().catch(() => {});

@@ -54,6 +54,8 @@ export class CrawlRun {
   /** Recorded on every document of this run. */
   readonly extractorVersion: string;
   add: (requests: NewRequest[]) => Promise<void> = async () => {};
+  /** Documents handed on in the background and not stored yet (see emitInBackground). */
+  private readonly unsettled = new Set<Promise<void>>();
 
   constructor(
     readonly source: Source,
@@ -149,6 +151,29 @@ export class CrawlRun {
     this.capped ??= `${url}: ${note}`;
     this.log.warn('URL cap reached', { source_id: this.source.id, url, listed, read: kept, cap });
     return note;
+  }
+
+  /**
+   * Hands a document on without holding the page's crawl slot while it is stored (the pipeline stores the
+   * documents of many pages in one write): the node `key` of the completion tree finishes once the document is
+   * stored, so a feed's validators are committed only after every article under it is, and a crash before that
+   * leaves the page to the next crawl. A document that cannot be stored is reported and fetched again next time.
+   */
+  emitInBackground(doc: CrawledDocument, key: string): void {
+    const stored = this.emit(doc).then(
+      (emitted) => this.tree.finish(key, emitted),
+      async (err: Error) => {
+        this.error(doc.url, `not stored (${err.message}); fetched again on the next crawl`);
+        await this.tree.finish(key, false);
+      },
+    );
+    this.unsettled.add(stored);
+    void stored.finally(() => this.unsettled.delete(stored));
+  }
+
+  /** Resolves once every document handed on in the background is stored or reported. */
+  async settled(): Promise<void> {
+    while (this.unsettled.size) await Promise.all([...this.unsettled]);
   }
 
   /** Takes one new item from the max_items budget; false when it is spent. */

@@ -35,10 +35,19 @@ export interface ExtractOptions {
   selectors?: ExtractSelectors;
   /** Expected languages of the source, most likely first; used when the text is too short to tell. */
   langHints?: Lang[];
+  /** The page already parsed by `parseHtml(html)` (the crawler parses each page once); it is changed. */
+  parsed?: CheerioAPI;
 }
 
 const MIN_STRICT_CHARS = 250;
-const parse = (html: string): CheerioAPI => load(html, { xml: { xmlMode: false, decodeEntities: true } });
+/**
+ * Parses a page the way extraction reads it (htmlparser2, entities decoded).
+ *
+ * @example
+ * extractArticle(html, url, { parsed: parseHtml(html) });
+ */
+export const parseHtml = (html: string): CheerioAPI => load(html, { xml: { xmlMode: false, decodeEntities: true } });
+const parse = parseHtml;
 
 function selected($: CheerioAPI, selector: string | undefined): Element[] {
   if (!selector) return [];
@@ -85,7 +94,7 @@ export function extractArticle(html: string, url: string, options: ExtractOption
   };
   if (typeof html !== 'string' || html.trim() === '') return empty;
   try {
-    const $ = parse(html);
+    const $ = options.parsed ?? parse(html);
     const sel = options.selectors ?? {};
     const jsonLd = readJsonLd($);
     const customTitle = selected($, sel.title)

@@ -12,7 +12,8 @@ import type { Logger } from '../log.js';
 import type { JobQueues, QueueWorker } from '../queue/port.js';
 import type { ArticleStore } from '../store/port.js';
 import { noteAnswer } from './answers.js';
-import { processDocument } from './process-document.js';
+import { batcher } from './batch.js';
+import { processDocuments } from './process-document.js';
 import { handleRecheck, RECHECK_QUEUE, type RecheckJob } from './recheck.js';
 
 /** The pipeline, declared in one place: queue names and what each carries. */
@@ -79,14 +80,21 @@ function countryOf(deps: StageDeps) {
  * queued before the article is stored, so a crash in between loses no delivery (the document is processed again).
  */
 export function handleDocument(deps: StageDeps) {
-  return async (doc: CrawledDocument) => {
-    const { article, previous } = await processDocument(doc, {
+  const many = handleDocuments(deps);
+  return (doc: CrawledDocument) => many([doc]);
+}
+
+/** The `documents` stage for a batch: stored in one write where the store can. */
+export function handleDocuments(deps: StageDeps) {
+  return async (docs: CrawledDocument[]) => {
+    const processed = await processDocuments(docs, {
       store: deps.store,
       classifier: deps.classifier,
       countryOf: countryOf(deps),
       beforeStore: (article) => enqueueWebhooks(article, deps),
     });
-    if (deps.evidence) await afterStored(article, previous, deps.evidence);
+    if (deps.evidence)
+      for (const { article, previous } of processed) await afterStored(article, previous, deps.evidence);
   };
 }
 
@@ -152,7 +160,9 @@ function abortReason(signal: AbortSignal): string {
  * from its start; a crawl stopped by `deps.signal` (shutdown, a lost lease) is recorded as cut short.
  */
 export async function runCrawl(source: Source, deps: StageDeps): Promise<CrawlReport> {
-  const processInline = handleDocument(deps);
+  // Inline, the documents of pages that finish together are stored in one transaction; each emit still resolves
+  // only once its document is stored.
+  const processInline = batcher(handleDocuments(deps));
   const emit =
     deps.documents === 'inline'
       ? processInline

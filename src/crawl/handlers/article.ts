@@ -5,6 +5,7 @@ import { decodeHtml } from '../../extract/decode.js';
 import { extractArticle } from '../../extract/index.js';
 import { binaryReason } from '../binary.js';
 import { capturePage } from '../capture.js';
+import { parsedPage } from '../page-crawler.js';
 import type { CrawlRun } from '../run.js';
 import type { RequestData } from '../types.js';
 import { contentTypeOf, readBody } from './pages.js';
@@ -34,9 +35,12 @@ export async function handleArticle(run: CrawlRun, ctx: CheerioCrawlingContext):
   const loadedUrl = request.loadedUrl ?? request.url;
   let extracted: ReturnType<typeof extractArticle>;
   try {
-    extracted = extractArticle(decodeHtml(raw, contentTypeOf(ctx)), loadedUrl, {
+    // Parsed once by the crawler (PageCrawler), from the same decoding.
+    const page = parsedPage(ctx);
+    extracted = extractArticle(page?.html ?? decodeHtml(raw, contentTypeOf(ctx)), loadedUrl, {
       selectors: run.source.selectors,
       langHints: run.source.languages,
+      parsed: page?.$,
     });
   } catch (err) {
     return skip(run, ctx, `article extraction failed (${(err as Error).message}); skipped`);
@@ -67,6 +71,5 @@ export async function handleArticle(run: CrawlRun, ctx: CheerioCrawlingContext):
     doc.capture = capture;
     doc.fetched_at = capture.fetched_at;
   }
-  const emitted = await run.emit(doc);
-  await run.tree.finish(data.key, emitted);
+  run.emitInBackground(doc, data.key);
 }

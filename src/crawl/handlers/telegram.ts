@@ -78,10 +78,9 @@ export async function handleTelegram(run: CrawlRun, ctx: CheerioCrawlingContext)
   // The page is kept when it shows something new: a post, an edit, or a post's absence.
   if ((docs.length || gone.length) && !run.aborted) {
     const capture = await capturePage(run, ctx, raw);
-    for (const doc of docs) {
-      if (capture) doc.capture = capture;
-      await run.emit(doc);
-    }
+    for (const doc of docs) if (capture) doc.capture = capture;
+    // Handed on together, so the pipeline stores the page's posts in one write.
+    await Promise.all(docs.map((doc) => run.emit(doc)));
     if (gone.length) await run.deps.gone?.(gone, 'missing from the channel preview', capture);
   }
   if (!run.aborted) await pageBack(run, channel, data, posts[0]?.post_id, sawStored, firstSkipped);
