@@ -56,6 +56,14 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<{ run: Com
     summary: 'classifier quality and throughput',
     load: () => import('./commands/bench-classify.js'),
   },
+  'bench-crawl-speed': {
+    summary: 'crawl throughput beside bare Crawlee and a fetch + cheerio loop',
+    load: () => import('./commands/bench-crawl-speed.js'),
+  },
+  'bench-ingest': {
+    summary: 'processDocument and putArticles throughput beside the classifier and plain FTS5 inserts',
+    load: () => import('./commands/bench-ingest.js'),
+  },
   'bench-capture': {
     summary: 'disk cost of kept captures per 10,000 articles',
     load: () => import('./commands/bench-capture.js'),
