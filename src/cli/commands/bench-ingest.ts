@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { newsArticles, newsDocument } from '../../bench/crawl/news-pages.js';
-import { plainFtsInsert } from '../../bench/ingest/plain-fts.js';
+import { openPlainFts } from '../../bench/ingest/plain-fts.js';
 import { median, rate, type Timed, timed, verdict, whole } from '../../bench/measure.js';
 import { type Classifier, loadClassifier } from '../../classify/index.js';
 import { type Article, type CrawledDocument, classifiedText } from '../../domain.js';
@@ -71,10 +71,12 @@ async function round(docs: CrawledDocument[], classifier: Classifier): Promise<{
     }),
   );
   const dir = mkdtempSync(join(tmpdir(), 'kuzet-bench-plain-'));
+  const plainDb = openPlainFts(join(dir, 'plain.db'));
   try {
-    const plain = await timed(() => plainFtsInsert(join(dir, 'plain.db'), articles));
+    const plain = await timed(() => plainDb.insert(articles));
     return { round: { classify, processOne, processBatch, put, plain }, articles };
   } finally {
+    plainDb.close();
     rmSync(dir, { recursive: true, force: true });
   }
 }
