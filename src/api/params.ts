@@ -104,7 +104,9 @@ export const reviewFilterParams = {
 export const searchParams = z.strictObject({
   ...filterParams,
   ...reviewFilterParams,
-  collapse: bool('Keep one article per near-duplicate cluster (default true)'),
+  collapse: bool(
+    "Keep one article per near-duplicate cluster, its head (the cluster's first article), when the head matches the query and filters (default true)",
+  ),
   sort: z
     .enum(['relevance', 'date'], { error: 'must be relevance or date' })
     .optional()

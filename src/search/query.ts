@@ -26,6 +26,11 @@ export interface SearchFilters {
   exclude_ids?: string[];
   /** true: only items found deleted at their source; false: only items not found deleted. */
   deleted?: boolean;
+  /**
+   * Only the head of each near-duplicate cluster (its first article, whose id names the cluster): what a collapsed
+   * search, export or time series selects. Set by the stores from `collapse`, not an API parameter.
+   */
+  cluster_heads?: true;
 }
 
 export interface SearchRequest {
@@ -80,12 +85,12 @@ export interface TimeseriesPoint {
   bucket: string;
   /** Split key, or `all`. */
   series: string;
-  /** Distinct near-duplicate clusters in the slice. */
+  /** Near-duplicate clusters whose head (first article) is in the slice: each cluster counted once. */
   count: number;
-  /** Distinct clusters flagged xenophobic in the slice. */
+  /** Of those, the clusters whose head is flagged xenophobic. */
   flagged: number;
   /** flagged / count over the same slice without the label filter; null when nothing was published in it. */
   flagged_share: number | null;
-  /** Mean sentiment toward migrants over classified clusters, null when none. */
+  /** Mean sentiment toward migrants over the classified cluster heads, null when none. */
   mean_sentiment: number | null;
 }

@@ -40,7 +40,7 @@ export function decodeCursor(cursor: string | undefined, key: string): CursorPos
   return position;
 }
 
-/** Deepest offset a cursor may hold (a page of collapsed results past this many clusters). */
+/** Deepest offset a cursor may hold (SQLite pages relevance order, and collapsed results, by offset). */
 export const MAX_CURSOR_OFFSET = 1_000_000;
 const MAX_ID_LENGTH = 512;
 
@@ -79,18 +79,5 @@ export function cursorProblem(cursor: string): string | null {
     return parsed && typeof parsed.key === 'string' && cursorPosition(parsed) ? null : NOT_A_CURSOR;
   } catch {
     return NOT_A_CURSOR;
-  }
-}
-
-/** Clusters a collapsed relevance-ordered search pages through (Elasticsearch's result window; both stores). */
-export const RELEVANCE_COLLAPSED_WINDOW = 10_000;
-
-/** Refuses an offset page of collapsed relevance results that ends past the window. */
-export function checkCollapsedWindow(offset: number, size: number): void {
-  if (offset + size + 1 > RELEVANCE_COLLAPSED_WINDOW) {
-    throw new StoreRequestError(
-      `collapsed results in relevance order page through the first ${RELEVANCE_COLLAPSED_WINDOW} clusters; sort by date to go further`,
-      'cursor',
-    );
   }
 }

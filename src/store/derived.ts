@@ -15,6 +15,8 @@ export interface DerivedFields {
   date: string;
   labels: Label[];
   bands: string[];
+  /** Whether the article heads its near-duplicate cluster (see isClusterHead). */
+  cluster_head: boolean;
 }
 
 function isoOr(value: string | null, fallback: string): string {
@@ -39,8 +41,25 @@ export function articleLabels(a: Pick<Article, 'classification'>): Label[] {
 }
 
 /**
+ * Whether an article heads its near-duplicate cluster: it is the cluster's first article, after which the cluster is
+ * named (pipeline/cluster.ts). Articles keep their cluster and are never removed, so a cluster has exactly one head
+ * for good: collapsed searches, totals, facets and time series count heads, each a plain document count.
+ *
  * @example
- * const { words, stems, date, labels, bands } = deriveFields(article);
+ * isClusterHead({ id: 'a1', cluster_id: 'a1' }); // true
+ */
+export function isClusterHead(a: Pick<Article, 'id' | 'cluster_id'>): boolean {
+  return a.id === a.cluster_id;
+}
+
+/** The filters of a collapsed request: the same, over cluster heads only. */
+export function collapsedFilters(filters: SearchFilters): SearchFilters {
+  return { ...filters, cluster_heads: true };
+}
+
+/**
+ * @example
+ * const { words, stems, date, labels, bands, cluster_head } = deriveFields(article);
  */
 export function deriveFields(a: Article): DerivedFields {
   return {
@@ -48,6 +67,7 @@ export function deriveFields(a: Article): DerivedFields {
     date: articleDate(a),
     labels: articleLabels(a),
     bands: a.minhash ? bands(a.minhash) : [],
+    cluster_head: isClusterHead(a),
   };
 }
 

@@ -22,7 +22,7 @@ const REFUSED: Array<[path: string, param: string]> = [
     ],
   ),
   [`/api/search?collapse=true&q=мигрант&cursor=${forged('relevance|c', { offset: 1e300 })}`, 'cursor'],
-  [`/api/search?collapse=true&q=мигрант&cursor=${forged('relevance|c', { offset: 10_001 })}`, 'cursor'],
+  [`/api/search?collapse=true&q=мигрант&cursor=${forged('relevance|c', { offset: 1_000_001 })}`, 'cursor'],
   [`/api/search?collapse=false&cursor=${forged('date|a', { after: [] })}`, 'cursor'],
   [`/api/search?collapse=false&cursor=${forged('date|a', { after: ['zzz', 'id'] })}`, 'cursor'],
   [`/api/export?collapse=false&cursor=${forged('date|a', { after: ['zzz', 'id'] })}`, 'cursor'],

@@ -29,7 +29,6 @@ const FILTERS: SearchFilters[] = [
 interface Row {
   id: string;
   date: string;
-  cluster_id: string;
   score: number;
 }
 
@@ -57,19 +56,18 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-/** Every selected article, scored and sorted in full by SQL and JS, collapsed to the first of each cluster. */
+/** Every selected article, scored and sorted in full by SQL and JS; collapsed, the cluster heads alone. */
 function reference(q: string | null, filters: SearchFilters, sort: SearchRequest['sort'], collapse: boolean): Row[] {
-  const s = selection(analyzeQuery(q === null ? null : parseQuery(q)), q !== null, filters);
+  const where = collapse ? { ...filters, cluster_heads: true as const } : filters;
+  const s = selection(analyzeQuery(q === null ? null : parseQuery(q)), q !== null, where);
   const rows = db
-    .prepare(`SELECT a.id, a.date, a.cluster_id, ${s.score} AS score FROM ${s.from} WHERE ${s.where.join(' AND ')}`)
+    .prepare(`SELECT a.id, a.date, ${s.score} AS score FROM ${s.from} WHERE ${s.where.join(' AND ')}`)
     .all(...s.params) as Row[];
   const byId = (a: Row, b: Row) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
   rows.sort((a, b) =>
     sort === 'date' ? Date.parse(b.date) - Date.parse(a.date) || byId(a, b) : b.score - a.score || byId(a, b),
   );
-  if (!collapse) return rows;
-  const seen = new Set<string>();
-  return rows.filter((r) => !seen.has(r.cluster_id) && seen.add(r.cluster_id));
+  return rows;
 }
 
 const FACET_SQL: Record<FacetName, Array<[string, string]>> = {
@@ -94,14 +92,15 @@ const FACET_COLUMN: Partial<Record<FacetName, string>> = {
   country: 'a.country',
 };
 
-/** One facet counted by SQL over the selection without the facet's own filter. */
+/** One facet counted by SQL over the selection without the facet's own filter (the cluster heads when collapsed). */
 function referenceFacet(q: string | null, filters: SearchFilters, name: FacetName, collapse: boolean) {
+  const own = withoutFacet(filters, name) ?? filters;
   const s = selection(
     analyzeQuery(q === null ? null : parseQuery(q)),
     q !== null,
-    withoutFacet(filters, name) ?? filters,
+    collapse ? { ...own, cluster_heads: true } : own,
   );
-  const unit = collapse ? 'COUNT(DISTINCT a.cluster_id)' : 'COUNT(*)';
+  const unit = 'COUNT(*)';
   const where = s.where.join(' AND ');
   let buckets: Array<{ key: string; count: number }>;
   if (FACET_SQL[name].length) {

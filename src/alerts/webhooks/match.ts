@@ -3,7 +3,7 @@ import { type Article, classifiedText } from '../../domain.js';
 import type { SearchFilters } from '../../search/query.js';
 import { type IndexToken, indexTokens } from '../../store/analysis.js';
 import type { AnalyzedQuery } from '../../store/analyzed-query.js';
-import { articleDate } from '../../store/derived.js';
+import { articleDate, isClusterHead } from '../../store/derived.js';
 
 function holds(node: AnalyzedQuery, tokens: IndexToken[]): boolean {
   switch (node.type) {
@@ -38,6 +38,7 @@ function passesFilters(a: Article, f: SearchFilters): boolean {
   if (f.ids && !f.ids.includes(a.id)) return false;
   if (f.exclude_ids?.includes(a.id)) return false;
   if (f.deleted !== undefined && Boolean(a.deleted_at) !== f.deleted) return false;
+  if (f.cluster_heads && !isClusterHead(a)) return false;
   const date = articleDate(a);
   if (f.from && date < startOf(f.from)) return false;
   if (f.to && date > endOf(f.to)) return false;

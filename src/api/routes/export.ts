@@ -3,6 +3,7 @@ import type { Article } from '../../domain.js';
 import { EXPORT_COLUMNS, exportRow } from '../../present/search-item.js';
 import { humanVerdicts, withReviewFilters } from '../../review/load.js';
 import type { HumanVerdict } from '../../review/verdict.js';
+import { collapsedFilters } from '../../store/derived.js';
 import { csvRow, UTF8_BOM } from '../csv.js';
 import type { RouteDeps } from '../deps.js';
 import { exportParams, readParams, toFilters } from '../params.js';
@@ -35,18 +36,9 @@ function humanColumns(h: HumanVerdict | null): Record<(typeof HUMAN_COLUMNS)[num
   };
 }
 
-function encodeBatch(
-  articles: Article[],
-  human: Map<string, HumanVerdict | null>,
-  format: 'csv' | 'ndjson',
-  seen: Set<string> | null,
-): string {
+function encodeBatch(articles: Article[], human: Map<string, HumanVerdict | null>, format: 'csv' | 'ndjson'): string {
   let out = '';
   for (const a of articles) {
-    if (seen) {
-      if (seen.has(a.cluster_id)) continue;
-      seen.add(a.cluster_id);
-    }
     const row: Record<string, unknown> = { ...exportRow(a), ...humanColumns(human.get(a.id) ?? null) };
     out +=
       format === 'csv'
@@ -61,7 +53,8 @@ function encodeBatch(
 
 /**
  * GET /api/export?format=csv|ndjson: every article matching a search, streamed batch by batch
- * (no row cap). With collapse (default) one article per near-duplicate cluster is written.
+ * (no row cap). With collapse (default) one article per near-duplicate cluster is written, its head: the rows
+ * a collapsed search returns, as many as its total.
  *
  * @example
  * await app.request('/api/export?format=ndjson&label=xenophobic&from=2025-01-01')
@@ -70,11 +63,11 @@ export function exportRoutes({ store, log }: RouteDeps): Hono {
   return new Hono().get('/export', async (c) => {
     const p = readParams(new URL(c.req.url), exportParams);
     const { query, filters: selected } = toFilters(p);
-    const filters = await withReviewFilters(store, selected, p);
+    const reviewed = await withReviewFilters(store, selected, p);
+    const filters = p.collapse ? collapsedFilters(reviewed) : reviewed;
     const batches = store.scan(filters, BATCH, query)[Symbol.asyncIterator]();
     // The first batch is read before the status is sent, so a store that is down answers 503, not a cut 200.
     let first: IteratorResult<Article[]> | null = await batches.next();
-    const seen = p.collapse ? new Set<string>() : null;
     const encoder = new TextEncoder();
     let rows = 0;
     const body = new ReadableStream<Uint8Array>({
@@ -95,7 +88,7 @@ export function exportRoutes({ store, log }: RouteDeps): Hono {
             store,
             next.value.map((a) => a.id),
           );
-          controller.enqueue(encoder.encode(encodeBatch(next.value, human, p.format, seen)));
+          controller.enqueue(encoder.encode(encodeBatch(next.value, human, p.format)));
         } catch (error) {
           log.error('export failed mid-stream; the client received a truncated file', {
             rows,

@@ -10,6 +10,7 @@ import { analyzeQuery } from '../analyzed-query.js';
 import { StoreRequestError, StoreUnavailableError } from '../errors.js';
 import { nextHealth, storedHealth } from '../health.js';
 import type { ArticleStore, HealthUpdate } from '../port.js';
+import { backfillClusterHeads } from './cluster-heads.js';
 import { dedupeKeys } from './dedupe-keys.js';
 import { articleDocument, articleFromSource, classificationUpdate } from './documents.js';
 import {
@@ -138,6 +139,7 @@ export function createElasticsearchStore(options: ElasticsearchStoreOptions): Ar
           ensureIndex(idx.assignments, ASSIGNMENT_MAPPING, 1),
         ]);
         await client.cluster.health({ index: Object.values(idx), wait_for_status: 'yellow', timeout: '30s' });
+        await backfillClusterHeads(client, idx.articles);
       }),
 
     close: () => client.close(),

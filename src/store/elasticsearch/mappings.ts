@@ -39,7 +39,7 @@ const opaque = { type: 'object', enabled: false } as const;
 /** Tokens are analysed by Kuzet before indexing, so the index only splits on spaces. */
 const analysedTokens = { type: 'text', analyzer: 'whitespace', similarity: 'BM25' } as const;
 
-/** Article fields plus derived words, stems, date, labels and bands; unknown fields are kept but not indexed. */
+/** Article fields plus derived words, stems, date, labels, bands and cluster_head; unknown fields are kept but not indexed. */
 export const ARTICLE_MAPPING: estypes.MappingTypeMapping = {
   dynamic: false,
   properties: {
@@ -58,6 +58,8 @@ export const ARTICLE_MAPPING: estypes.MappingTypeMapping = {
     content_hash: keyword,
     minhash: stored,
     cluster_id: keyword,
+    /** true on the first article of each near-duplicate cluster: what collapsed searches and counts keep. */
+    cluster_head: { type: 'boolean' },
     telegram: opaque,
     classification: {
       type: 'object',
@@ -130,4 +132,4 @@ export const ASSIGNMENT_MAPPING: estypes.MappingTypeMapping = {
 };
 
 /** Fields the adapter adds to an article document; they are stripped when reading it back. */
-export const DERIVED_FIELDS = ['words', 'stems', 'date', 'labels', 'bands'] as const;
+export const DERIVED_FIELDS = ['words', 'stems', 'date', 'labels', 'bands', 'cluster_head'] as const;

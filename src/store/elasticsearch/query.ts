@@ -53,6 +53,7 @@ export function filterClauses(filters: SearchFilters): Query[] {
   if (filters.exclude_ids?.length) out.push({ bool: { must_not: [{ ids: { values: filters.exclude_ids } }] } });
   if (filters.deleted === true) out.push({ exists: { field: 'deleted_at' } });
   if (filters.deleted === false) out.push({ bool: { must_not: [{ exists: { field: 'deleted_at' } }] } });
+  if (filters.cluster_heads) out.push({ term: { cluster_head: true } });
   return out;
 }
 

@@ -1,12 +1,14 @@
-/** Time series for the Elasticsearch adapter: date_histogram → terms → cluster cardinalities and mean sentiment. */
+/**
+ * Time series for the Elasticsearch adapter: date_histogram → terms → filter doc counts and mean sentiment, over
+ * near-duplicate cluster heads only, so each count is clusters, exactly, and no bucket holds a cardinality sketch.
+ */
 import type { Client, estypes } from '@elastic/elasticsearch';
 import type { SplitBy, TimeseriesPoint, TimeseriesRequest } from '../../search/query.js';
 import { analyzeQuery } from '../analyzed-query.js';
 import { continuousSeries } from '../buckets.js';
-import { withoutLabels } from '../derived.js';
+import { collapsedFilters, withoutLabels } from '../derived.js';
 import { StoreRequestError } from '../errors.js';
 import { articleQuery } from './query.js';
-import { CLUSTER_PRECISION } from './search.js';
 
 type Aggs = Record<string, estypes.AggregationsAggregationContainer>;
 
@@ -18,20 +20,15 @@ const SPLIT_FIELDS: Record<SplitBy, string> = {
 };
 const SERIES_LIMIT = 1000;
 
-const clusters: estypes.AggregationsAggregationContainer = {
-  cardinality: { field: 'cluster_id', precision_threshold: CLUSTER_PRECISION },
-};
 const xenophobic: estypes.QueryDslQueryContainer = { term: { 'classification.xenophobic': true } };
 
 function sliceAggs(labels: string[]): Aggs {
   return {
-    slice_count: clusters,
-    slice_flagged: { filter: xenophobic, aggs: { clusters } },
+    slice_flagged: { filter: xenophobic },
     labelled: {
       filter: labels.length ? { terms: { labels } } : { match_all: {} },
       aggs: {
-        count: clusters,
-        flagged: { filter: xenophobic, aggs: { clusters } },
+        flagged: { filter: xenophobic },
         sentiment: { avg: { field: 'classification.sentiment' } },
       },
     },
@@ -40,26 +37,26 @@ function sliceAggs(labels: string[]): Aggs {
 
 interface SliceBucket {
   key: string | number;
-  slice_count: { value: number };
-  slice_flagged: { clusters: { value: number } };
-  labelled: { count: { value: number }; flagged: { clusters: { value: number } }; sentiment: { value: number | null } };
+  doc_count: number;
+  slice_flagged: { doc_count: number };
+  labelled: { doc_count: number; flagged: { doc_count: number }; sentiment: { value: number | null } };
 }
 
 function point(bucket: string, series: string, s: SliceBucket): TimeseriesPoint | null {
-  if (!s.slice_count.value) return null;
+  if (!s.doc_count) return null;
   return {
     bucket,
     series,
-    count: s.labelled.count.value,
-    flagged: s.labelled.flagged.clusters.value,
-    flagged_share: s.slice_count.value ? s.slice_flagged.clusters.value / s.slice_count.value : 0,
+    count: s.labelled.doc_count,
+    flagged: s.labelled.flagged.doc_count,
+    flagged_share: s.slice_flagged.doc_count / s.doc_count,
     mean_sentiment: s.labelled.sentiment.value ?? null,
   };
 }
 
 /**
- * The query runs over the filters without the label filter; a `labelled` filter aggregation applies it for
- * count, flagged and mean sentiment, so flagged_share uses the whole slice.
+ * The query runs over the cluster heads within the filters without the label filter; a `labelled` filter
+ * aggregation applies it for count, flagged and mean sentiment, so flagged_share uses the whole slice.
  *
  * @example
  * await timeseriesElasticsearch(client, 'kuzet-articles', { query: null, filters: {}, interval: 'week', split_by: 'lang' });
@@ -76,7 +73,7 @@ export async function timeseriesElasticsearch(
     .search({
       index,
       size: 0,
-      query: articleQuery(query, request.query !== null, withoutLabels(request.filters)),
+      query: articleQuery(query, request.query !== null, withoutLabels(collapsedFilters(request.filters))),
       aggs: {
         buckets: {
           date_histogram: {

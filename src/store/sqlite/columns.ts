@@ -5,6 +5,7 @@
  */
 import type Database from 'better-sqlite3';
 import type { Label } from '../../domain.js';
+import { isClusterHead } from '../derived.js';
 
 /** Interns strings as small integers; code 0 is reserved for null. */
 export class Dictionary {
@@ -73,6 +74,8 @@ export class ColumnIndex {
   /** NaN where there is none. */
   sentiment = new Float64Array(0);
   deleted = new Uint8Array(0);
+  /** 1 on the head of a near-duplicate cluster (see isClusterHead). */
+  head = new Uint8Array(0);
   targets: Array<readonly number[]> = [];
   /** Articles per cluster code. */
   clusterSize = new Int32Array(0);
@@ -99,6 +102,7 @@ export class ColumnIndex {
     this.severity = extend(this.severity);
     this.sentiment = extend(this.sentiment);
     this.deleted = extend(this.deleted);
+    this.head = extend(this.head);
   }
 
   /** Sets the short fields of one article (insert or update). */
@@ -124,6 +128,7 @@ export class ColumnIndex {
     this.clusterOf[rid] = cluster;
     this.present[rid] = 1;
     this.deleted[rid] = v.deleted ? 1 : 0;
+    this.head[rid] = isClusterHead(v) ? 1 : 0;
     this.classify(rid, v);
     if (moved) {
       this.dateOrder = null;
@@ -279,6 +284,7 @@ export class ColumnIndex {
     this.clusterOf[rid] = cluster;
     this.present[rid] = 1;
     this.deleted[rid] = deleted ? 1 : 0;
+    this.head[rid] = isClusterHead({ id, cluster_id }) ? 1 : 0;
     this.labels[rid] = labels;
     this.severity[rid] = severity === null ? NO_SEVERITY : severity;
     this.sentiment[rid] = sentiment === null ? Number.NaN : sentiment;

@@ -104,6 +104,10 @@ export function filterRows(c: ColumnIndex, rows: Int32Array, filters: SearchFilt
     const deleted = c.deleted;
     rows = keep(rows, (r) => deleted[r] === want);
   }
+  if (filters.cluster_heads) {
+    const head = c.head;
+    rows = keep(rows, (r) => head[r] === 1);
+  }
   if (filters.ids) {
     const wanted = new Set(filters.ids);
     rows = keep(rows, (r) => wanted.has(c.ids[r]));

@@ -6,7 +6,8 @@
 import { articleMatches } from '../../search/matches.js';
 import type { SearchRequest, SearchResult } from '../../search/query.js';
 import { analyzeQuery } from '../analyzed-query.js';
-import { type CursorPosition, checkCollapsedWindow, decodeCursor, encodeCursor } from '../cursor.js';
+import { type CursorPosition, decodeCursor, encodeCursor } from '../cursor.js';
+import { collapsedFilters } from '../derived.js';
 import { StoreRequestError } from '../errors.js';
 import { type ColumnIndex, compare } from './columns.js';
 import { facetCounts } from './facets.js';
@@ -155,15 +156,14 @@ function distinctClusters(cols: ColumnIndex, rows: Int32Array): number {
  * @example
  * await store.search({ query: null, filters: {}, sort: 'date', collapse: true, size: 20, facets: false });
  */
-export function searchSqlite(st: Statements, request: SearchRequest): SearchResult {
+export function searchSqlite(st: Statements, asked: SearchRequest): SearchResult {
+  // Collapsed: the cluster heads alone, so each cluster stands once, by its first article, in totals and facets too.
+  const request = asked.collapse ? { ...asked, filters: collapsedFilters(asked.filters) } : asked;
   const query = analyzeQuery(request.query);
   const key = `${request.sort}|${request.collapse ? 'c' : 'a'}`;
   const position = decodeCursor(request.cursor, key);
   const keyset = request.sort === 'date' && !request.collapse;
   if (position && 'after' in position !== keyset) throw new StoreRequestError(BAD_CURSOR, 'cursor');
-  if (request.collapse && request.sort === 'relevance' && position && 'offset' in position) {
-    checkCollapsedWindow(position.offset, request.size);
-  }
   const cols = st.columns();
   const sel = selectedRows(st, cols, query, request.query !== null, request.filters);
   const aggregateKey = `${JSON.stringify(query)}|${request.query !== null}|${JSON.stringify(request.filters)}`;

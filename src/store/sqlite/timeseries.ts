@@ -1,11 +1,11 @@
 /**
- * Time series for the SQLite adapter, over the column index: distinct clusters per bucket and series,
- * from one pass over the selected articles.
+ * Time series for the SQLite adapter, over the column index: clusters per bucket and series, from one pass
+ * over the selected cluster heads (each cluster counted once, by its head, as Elasticsearch counts it).
  */
 import type { Interval, SplitBy, TimeseriesPoint, TimeseriesRequest } from '../../search/query.js';
 import { analyzeQuery } from '../analyzed-query.js';
 import { continuousSeries } from '../buckets.js';
-import { withoutLabels } from '../derived.js';
+import { collapsedFilters, withoutLabels } from '../derived.js';
 import { type ColumnIndex, LABEL_BIT } from './columns.js';
 import { type Dimension, dimension } from './dimensions.js';
 import { labelBits } from './filter.js';
@@ -114,7 +114,8 @@ export function timeseriesSqlite(st: Statements, request: TimeseriesRequest): Ti
   const wanted = labelBits(request.filters.labels);
   const key = `timeseries|${JSON.stringify(query)}|${request.query !== null}|${JSON.stringify(request.filters)}|${request.interval}|${request.split_by}`;
   return st.aggregates.get(key, () => {
-    const { rows } = selectedRows(st, cols, query, request.query !== null, withoutLabels(request.filters));
+    const slice = withoutLabels(collapsedFilters(request.filters));
+    const { rows } = selectedRows(st, cols, query, request.query !== null, slice);
     const { names, codes } = seriesOf(cols, request.split_by);
     const width = names.length;
     const buckets = bucketIndex(cols, rows, request.interval);

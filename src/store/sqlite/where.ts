@@ -91,6 +91,7 @@ export function filterConditions(filters: SearchFilters, where: string[], params
     where.push('a.deleted = ?');
     params.push(filters.deleted ? 1 : 0);
   }
+  if (filters.cluster_heads) where.push('a.cluster_id = a.id');
   inList('a.source_id', filters.sources, where, params);
   inList('a.lang', filters.langs, where, params);
   inList('a.country', filters.countries, where, params);
