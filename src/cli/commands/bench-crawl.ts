@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
+import { memoryMb } from '../../api/bench/process-stats.js';
 import { serveBigSitemap } from '../../bench/crawl/big-sitemap.js';
 import { crawleeTrees, wholeDocumentSitemap } from '../../bench/crawl/whole-document.js';
 import { xmlChunks } from '../../crawl/decode-xml.js';
@@ -36,13 +36,7 @@ interface Measured {
 }
 
 /** Peak resident set of this process so far, in MB (VmHWM); the current RSS where /proc is missing. */
-function peakRssMb(): number {
-  try {
-    const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'));
-    if (match) return Number(match[1]) / 1024;
-  } catch {}
-  return process.memoryUsage().rss / 2 ** 20;
-}
+const peakRssMb = () => memoryMb(process.pid)?.peak ?? process.memoryUsage().rss / 2 ** 20;
 
 async function fetchBody(url: string): Promise<{ body: Buffer; type?: string }> {
   const response = await fetch(url);
