@@ -89,7 +89,7 @@ export function plainBytes(value: unknown): number {
 const MB = 1 << 20;
 
 /**
- * The bounds of the aggregate caches of one connection, 224 MB in all: totals, facets and time series; full-text
+ * The bounds of the aggregate caches of the store's connection, 192 MB in all: totals, facets and time series; full-text
  * matches and their bm25 order per query; filtered selections per query and filters.
  */
 export const AGGREGATE_CACHE_BOUNDS = Object.freeze({
@@ -132,15 +132,5 @@ export class AggregateCache {
   /** A large value shared as is (typed arrays): callers must not change it. */
   shared<T>(kind: keyof AggregateCache['large'], key: string, compute: () => T): T {
     return this.large[kind].get(key, this.version(), compute, (v) => v);
-  }
-
-  /** What each cache holds now. */
-  sizes(): Record<keyof typeof AGGREGATE_CACHE_BOUNDS, CacheBound> {
-    return {
-      small: this.small.size(),
-      matched: this.large.matched.size(),
-      ranked: this.large.ranked.size(),
-      selected: this.large.selected.size(),
-    };
   }
 }
