@@ -10,7 +10,7 @@ import { markdownTable, runLoad, type ServerRun } from './load.js';
 import { cpuMs, memoryMb } from './process-stats.js';
 import { random } from './random.js';
 import { syntheticArticles, syntheticSources } from './synthetic.js';
-import { BROAD_QUERIES, rareQuery, TOPICAL_QUERIES, workload } from './workload.js';
+import { BROAD_QUERIES, rareQuery, TOPICAL_QUERIES, wideTimeseries, workload } from './workload.js';
 import { TOPICAL_RANK, VOCABULARY_SIZE, ZIPF_EXPONENT } from './zipf.js';
 
 const BATCH = 1000;
@@ -127,6 +127,7 @@ export type DriveOptions = {
   duration: string;
   'max-requests': string;
   cold: string;
+  wide: string;
   data?: string;
   keep: boolean;
 };
@@ -135,7 +136,7 @@ export type DriveOptions = {
  * Builds or reuses the data folder, starts the server process and drives it; resolves to the exit code.
  *
  * @example
- * await drive({ articles: '100000', concurrency: '1,8,50', duration: '10', 'max-requests': '200000', cold: '200', keep: false });
+ * await drive({ articles: '100000', concurrency: '1,8,50', duration: '10', 'max-requests': '200000', cold: '200', wide: '0', keep: false });
  */
 export async function drive(values: DriveOptions, usage: string): Promise<number> {
   const count = Number(values.articles);
@@ -143,12 +144,13 @@ export async function drive(values: DriveOptions, usage: string): Promise<number
   const durationMs = Number(values.duration) * 1000;
   const maxRequests = Number(values['max-requests']);
   const cold = Number(values.cold);
+  const wide = Number(values.wide);
   if (
     ![count, ...levels, durationMs, maxRequests].every((v) => Number.isInteger(v) && v > 0) ||
-    !(Number.isInteger(cold) && cold >= 0)
+    ![cold, wide].every((v) => Number.isInteger(v) && v >= 0)
   ) {
     console.error(
-      `bench-api: --articles, --concurrency (a list), --duration and --max-requests must be positive integers, --cold a whole number\n\n${usage}`,
+      `bench-api: --articles, --concurrency (a list), --duration and --max-requests must be positive integers, --cold and --wide whole numbers\n\n${usage}`,
     );
     return 2;
   }
@@ -197,6 +199,18 @@ export async function drive(values: DriveOptions, usage: string): Promise<number
           }),
         );
       }
+    }
+    if (wide) {
+      results.push(
+        await measured(pid, {
+          name: `GET /api/timeseries, ${wide} distinct daily series since 2000 (wide)`,
+          origin: server.origin,
+          concurrency: 1,
+          durationMs: 30 * 60_000,
+          maxRequests: wide,
+          next: wideTimeseries(),
+        }),
+      );
     }
     const peak = memoryMb(pid)?.peak ?? null;
     const mb = (x: number | null | undefined) => (x == null ? 'n/a' : `${x.toFixed(0)} MB`);

@@ -80,3 +80,19 @@ export function workload(kind: 'health' | 'search' | 'timeseries', seed: number)
     return `/api/timeseries?${p}`;
   };
 }
+
+/**
+ * Distinct wide time series, one per request: daily buckets split by language from a start date one day later
+ * each time (2000-01-01, 2000-01-02, …) to 2026-12-31, about 3 MB of JSON each. They weigh on the server's
+ * aggregate cache as a fuzzer or a careless dashboard would.
+ *
+ * @example
+ * const next = wideTimeseries(); next(); // '/api/timeseries?interval=day&split=lang&from=2000-01-01&to=2026-12-31'
+ */
+export function wideTimeseries(): () => string {
+  let n = 0;
+  return () => {
+    const from = new Date(Date.UTC(2000, 0, 1) + n++ * 86_400_000).toISOString().slice(0, 10);
+    return `/api/timeseries?interval=day&split=lang&from=${from}&to=2026-12-31`;
+  };
+}

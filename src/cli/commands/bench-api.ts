@@ -1,7 +1,7 @@
 import type { DriveOptions } from '../../api/bench/drive.js';
 import { parseFlags } from '../flags.js';
 
-const USAGE = `Usage: kuzet bench-api [--articles 100000] [--concurrency 1,8,50] [--duration 10] [--max-requests 200000] [--cold 200] [--data DIR] [--keep]
+const USAGE = `Usage: kuzet bench-api [--articles 100000] [--concurrency 1,8,50] [--duration 10] [--max-requests 200000] [--cold 200] [--wide 0] [--data DIR] [--keep]
 
 Builds a temporary SQLite store of synthetic articles (ru/kk/en, two years, clusters, classifications;
 words drawn from Zipf-distributed vocabularies, see src/api/bench/zipf.ts),
@@ -17,6 +17,8 @@ and its resident memory as a markdown table.
   --duration S      seconds per endpoint and client count (default 10)
   --max-requests N  request cap per endpoint and client count (default 200000)
   --cold N          requests of each mix measured on the fresh server (default 200; 0 skips)
+  --wide N          last, N distinct daily time series since 2000 split by language (~3 MB each, 1 client),
+                    the load that fills the server's aggregate cache (default 0: skipped)
   --data DIR        reuse (or build into) this data folder instead of a temporary one
   --keep            keep the temporary data folder`;
 
@@ -27,6 +29,7 @@ export async function run(argv: string[]): Promise<number> {
     duration: { type: 'string', default: '10' },
     'max-requests': { type: 'string', default: '200000' },
     cold: { type: 'string', default: '200' },
+    wide: { type: 'string', default: '0' },
     data: { type: 'string' },
     serve: { type: 'string' },
     keep: { type: 'boolean', default: false },
