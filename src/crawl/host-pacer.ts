@@ -1,30 +1,36 @@
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
- * Spaces requests to the same host at least `delayMs` apart, whatever the concurrency: each request
- * reserves the next free slot for its host and waits for it. Works for IP hosts too.
+ * Spaces requests to the same host at least `delayMs` apart, whatever the concurrency: the requests to one
+ * host take turns, and each turn starts `delayMs` after the previous one was let through. A turn waits for
+ * the one before it, so a stalled event loop (a long page being parsed) cannot let two through at once.
+ * Works for IP hosts too.
  *
  * @example
  * const pacer = new HostPacer(1000);
  * await pacer.wait('https://tengrinews.kz/a'); await pacer.wait('https://tengrinews.kz/b'); // ≥1 s apart
  */
 export class HostPacer {
-  private readonly nextSlot = new Map<string, number>();
+  private readonly turns = new Map<string, Promise<void>>();
+  private readonly released = new Map<string, number>();
 
   constructor(private readonly delayMs: number) {}
 
-  async wait(url: string): Promise<void> {
-    if (this.delayMs <= 0) return;
+  wait(url: string): Promise<void> {
+    if (this.delayMs <= 0) return Promise.resolve();
     let host: string;
     try {
       host = new URL(url).host;
     } catch {
-      return;
+      return Promise.resolve();
     }
-    const now = Date.now();
-    const slot = Math.max(now, this.nextSlot.get(host) ?? 0);
-    this.nextSlot.set(host, slot + this.delayMs);
-    if (slot > now) await sleep(slot - now);
+    const turn = (this.turns.get(host) ?? Promise.resolve()).then(async () => {
+      const left = (this.released.get(host) ?? 0) + this.delayMs - Date.now();
+      if (left > 0) await sleep(left);
+      this.released.set(host, Date.now());
+    });
+    this.turns.set(host, turn);
+    return turn;
   }
 }
 
