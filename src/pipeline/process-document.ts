@@ -4,7 +4,7 @@ import { dedupeKeys } from '../dedupe/minhash.js';
 import { type Article, type CrawledDocument, classifiedText } from '../domain.js';
 import { revisedEvidence } from '../evidence/revise.js';
 import type { ArticleStore } from '../store/port.js';
-import { assignCluster } from './cluster.js';
+import { assignCluster, UnstoredArticles } from './cluster.js';
 
 export interface PipelineDeps {
   store: ArticleStore & { putArticles?: (articles: Article[]) => Promise<Array<{ created: boolean }>> };
@@ -28,7 +28,7 @@ export interface Processed {
 }
 
 /** The article a document becomes, before it is stored; `unstored` are earlier articles of its batch. */
-async function prepare(doc: CrawledDocument, deps: PipelineDeps, unstored: Article[]) {
+async function prepare(doc: CrawledDocument, deps: PipelineDeps, unstored: UnstoredArticles) {
   const id = documentKey(doc.url);
   const canonical = (doc.canonical_url && canonicalizeUrl(doc.canonical_url)) || canonicalizeUrl(doc.url) || doc.url;
   const previous = await deps.store.getArticle(id);
@@ -89,14 +89,12 @@ export async function processDocuments(docs: CrawledDocument[], deps: PipelineDe
   const out: Processed[] = [];
   for (const run of distinctRuns(docs)) {
     const prepared: Array<{ article: Article; previous: Article | null }> = [];
-    for (const doc of run)
-      prepared.push(
-        await prepare(
-          doc,
-          deps,
-          prepared.map((p) => p.article),
-        ),
-      );
+    const unstored = new UnstoredArticles();
+    for (const doc of run) {
+      const next = await prepare(doc, deps, unstored);
+      unstored.add(next.article);
+      prepared.push(next);
+    }
     const articles = prepared.map((p) => p.article);
     const written = deps.store.putArticles ? await deps.store.putArticles(articles) : [];
     if (!deps.store.putArticles) for (const a of articles) written.push(await deps.store.putArticle(a));
