@@ -25,13 +25,17 @@ const FIELDS = [
 ] as const;
 
 /**
- * A new database file with the plain schema; `insert` writes articles in one transaction (what is timed), `close`
- * checkpoints and closes it.
+ * A new database file with the plain schema; `insert` writes articles in one transaction (what is timed), `dump`
+ * reads every row back as NDJSON (the export baseline), `close` checkpoints and closes it.
  *
  * @example
  * const plain = openPlainFts('/tmp/plain.db'); plain.insert(articles); plain.close();
  */
-export function openPlainFts(file: string): { insert: (articles: Article[]) => number; close: () => void } {
+export function openPlainFts(file: string): {
+  insert: (articles: Article[]) => number;
+  dump: () => number;
+  close: () => void;
+} {
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
@@ -50,5 +54,15 @@ export function openPlainFts(file: string): { insert: (articles: Article[]) => n
     }
     return articles.length;
   });
-  return { insert: (articles) => insert(articles), close: () => db.close() };
+  // The export baseline: every row read and written as one JSON line, the bytes counted.
+  const dump = () => {
+    let rows = 0;
+    let bytes = 0;
+    for (const row of db.prepare('SELECT * FROM articles').iterate()) {
+      bytes += Buffer.byteLength(`${JSON.stringify(row)}\n`);
+      rows++;
+    }
+    return bytes > 0 ? rows : 0;
+  };
+  return { insert: (articles) => insert(articles), dump, close: () => db.close() };
 }

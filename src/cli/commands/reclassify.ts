@@ -1,5 +1,4 @@
-import { classifiedText } from '../../domain.js';
-import type { SqliteStore } from '../../store/sqlite/index.js';
+import { type ReclassifyCounts, reclassifyStored } from '../../pipeline/reclassify.js';
 import { parseCommand } from '../flags.js';
 import { progressOnStderr } from '../progress.js';
 import { openRuntime } from '../runtime.js';
@@ -17,30 +16,22 @@ export async function run(argv: string[]): Promise<number> {
   const { store, classifier } = runtime;
   const total = await store.count();
   const progress = progressOnStderr(total);
-  let seen = 0;
-  let changed = 0;
+  let counts: ReclassifyCounts;
   try {
-    for await (const batch of store.scan(null, 500)) {
-      seen += batch.length;
-      const stale = batch.filter(
-        (a) => parsed.values.all || a.classification?.classifier_version !== classifier.version,
-      );
-      // Re-put whole articles so the store also re-derives their search terms with the current analyzer.
-      const updated = stale.map((article) => {
-        const lang = article.lang === 'und' ? undefined : article.lang;
-        return { ...article, classification: classifier.classify(classifiedText(article), lang) };
-      });
-      // One transaction per batch where the store offers it (SQLite), else one write per article.
-      if ('putArticles' in store) await (store as SqliteStore).putArticles(updated);
-      else for (const article of updated) await store.putArticle(article);
-      changed += updated.length;
-      progress.update(seen);
-    }
-    await store.refresh();
+    counts = await reclassifyStored(store, classifier, {
+      all: parsed.values.all === true,
+      onBatch: (seen) => progress.update(seen),
+    });
   } finally {
     progress.end();
     await runtime.close();
   }
-  console.log(JSON.stringify({ classifier_version: classifier.version, articles: seen, reclassified: changed }));
+  console.log(
+    JSON.stringify({
+      classifier_version: classifier.version,
+      articles: counts.articles,
+      reclassified: counts.reclassified,
+    }),
+  );
   return 0;
 }
