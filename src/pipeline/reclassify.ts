@@ -1,8 +1,7 @@
 /** Re-running the classifier over stored articles: what `kuzet reclassify` does and `bench-ingest` measures. */
 import type { Classifier } from '../classify/index.js';
 import { classifiedText } from '../domain.js';
-import type { ArticleStore } from '../store/port.js';
-import type { SqliteStore } from '../store/sqlite/index.js';
+import type { PipelineDeps } from './process-document.js';
 
 /** Articles read per batch; each batch is written in one transaction where the store offers it. */
 const BATCH = 500;
@@ -22,7 +21,7 @@ export interface ReclassifyCounts {
  * await reclassifyStored(store, classifier, { all: true, onBatch: (seen) => progress.update(seen) });
  */
 export async function reclassifyStored(
-  store: ArticleStore,
+  store: PipelineDeps['store'],
   classifier: Classifier,
   options: { all?: boolean; onBatch?: (seen: number) => void } = {},
 ): Promise<ReclassifyCounts> {
@@ -34,7 +33,7 @@ export async function reclassifyStored(
       const lang = article.lang === 'und' ? undefined : article.lang;
       return { ...article, classification: classifier.classify(classifiedText(article), lang) };
     });
-    if ('putArticles' in store) await (store as SqliteStore).putArticles(updated);
+    if (store.putArticles) await store.putArticles(updated);
     else for (const article of updated) await store.putArticle(article);
     counts.reclassified += updated.length;
     options.onBatch?.(counts.articles);

@@ -77,8 +77,6 @@ export class ColumnIndex {
   /** 1 on the head of a near-duplicate cluster (see isClusterHead). */
   head = new Uint8Array(0);
   targets: Array<readonly number[]> = [];
-  /** Articles per cluster code. */
-  clusterSize = new Int32Array(0);
   private dateOrder: Int32Array | null = null;
   private idOrder: Int32Array | null = null;
   private ridOrder: Int32Array | null = null;
@@ -118,13 +116,6 @@ export class ColumnIndex {
     this.langOf[rid] = this.lang.code(v.lang);
     this.countryOf[rid] = this.country.code(v.country);
     const cluster = this.cluster.code(v.cluster_id);
-    if (this.clusterSize.length <= cluster) {
-      const sizes = new Int32Array(Math.max(1024, this.clusterSize.length * 2, cluster + 1));
-      sizes.set(this.clusterSize);
-      this.clusterSize = sizes;
-    }
-    if (this.present[rid]) this.clusterSize[this.clusterOf[rid]]--;
-    this.clusterSize[cluster]++;
     this.clusterOf[rid] = cluster;
     this.present[rid] = 1;
     this.deleted[rid] = v.deleted ? 1 : 0;
@@ -275,12 +266,6 @@ export class ColumnIndex {
     this.langOf[rid] = this.lang.code(lang);
     this.countryOf[rid] = this.country.code(country);
     const cluster = this.cluster.code(cluster_id);
-    if (this.clusterSize.length <= cluster) {
-      const sizes = new Int32Array(Math.max(1024, this.clusterSize.length * 2, cluster + 1));
-      sizes.set(this.clusterSize);
-      this.clusterSize = sizes;
-    }
-    this.clusterSize[cluster]++;
     this.clusterOf[rid] = cluster;
     this.present[rid] = 1;
     this.deleted[rid] = deleted ? 1 : 0;

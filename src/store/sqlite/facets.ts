@@ -8,54 +8,22 @@ import { facetTest, filterRows, type RowTest } from './filter.js';
 export type Facets = NonNullable<SearchResult['facets']>;
 
 /**
- * One facet's counts: articles per value, or distinct near-duplicate clusters per value when `collapse`
- * is set (what a collapsed total counts); a cluster of several articles remembers the values it was counted
- * under (a bit mask when the facet has few values).
+ * One facet's counts: rows per value. A collapsed request selects cluster heads alone, so there each row is one
+ * near-duplicate cluster, the unit its total counts.
  */
 class FacetCounter {
   private readonly dim: Dimension;
   private readonly counts: Float64Array;
   private readonly out: number[] = [];
-  private readonly masks = new Map<number, number>();
-  private readonly pairs = new Set<number>();
-  private readonly narrow: boolean;
 
-  constructor(
-    private readonly cols: ColumnIndex,
-    name: FacetName,
-    private readonly collapse: boolean,
-  ) {
+  constructor(cols: ColumnIndex, name: FacetName) {
     this.dim = dimension(cols, name);
     this.counts = new Float64Array(this.dim.names.length);
-    this.narrow = this.dim.names.length <= 31;
   }
 
   add(r: number): void {
     const n = this.dim.codes(r, this.out);
-    if (n === 0) return;
-    const c = this.cols.clusterOf[r];
-    if (!this.collapse || this.cols.clusterSize[c] <= 1) {
-      for (let k = 0; k < n; k++) this.counts[this.out[k]]++;
-      return;
-    }
-    if (this.narrow) {
-      let mask = this.masks.get(c) ?? 0;
-      for (let k = 0; k < n; k++) {
-        const bit = 1 << this.out[k];
-        if (mask & bit) continue;
-        mask |= bit;
-        this.counts[this.out[k]]++;
-      }
-      this.masks.set(c, mask);
-      return;
-    }
-    const clusters = this.cols.cluster.keys.length;
-    for (let k = 0; k < n; k++) {
-      const key = this.out[k] * clusters + c;
-      if (this.pairs.has(key)) continue;
-      this.pairs.add(key);
-      this.counts[this.out[k]]++;
-    }
+    for (let k = 0; k < n; k++) this.counts[this.out[k]]++;
   }
 
   /** The top FACET_SIZE values by count, then key. */
@@ -78,16 +46,10 @@ class FacetCounter {
  * one facet's filter counts in that facet alone.
  *
  * @example
- * facetCounts(cols, matched.rids, sel.rows, { langs: ['ru'] }, true).lang // [{ key: 'ru', count: 12 }, …]
+ * facetCounts(cols, matched.rids, sel.rows, { langs: ['ru'], cluster_heads: true }).lang // [{ key: 'ru', count: 12 }, …]
  */
-export function facetCounts(
-  cols: ColumnIndex,
-  base: Int32Array,
-  selected: Int32Array,
-  filters: SearchFilters,
-  collapse: boolean,
-): Facets {
-  const counters = FACET_NAMES.map((name) => new FacetCounter(cols, name, collapse));
+export function facetCounts(cols: ColumnIndex, base: Int32Array, selected: Int32Array, filters: SearchFilters): Facets {
+  const counters = FACET_NAMES.map((name) => new FacetCounter(cols, name));
   const own: Array<{ test: RowTest; counter: FacetCounter }> = [];
   FACET_NAMES.forEach((name, i) => {
     const test = facetTest(cols, name, filters);

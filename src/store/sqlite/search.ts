@@ -113,40 +113,13 @@ function firstRows(
 
 /**
  * One page plus one row (to tell whether more follow), in the requested order. Date pages without
- * collapse use a keyset on (date, id); otherwise pages are offsets into the ordered result, and with
- * collapse the first article of each cluster in that order stands for it, on exactly one page. Only
- * the first rows in order are ranked; collapse ranks more until the page has its clusters.
+ * collapse use a keyset on (date, id); otherwise pages are offsets into the ordered result. Collapsed, the
+ * selection holds cluster heads alone, so each cluster stands once, on exactly one page. Only the first rows in
+ * order are ranked.
  */
 function pageRows(cols: ColumnIndex, sel: Selected, request: SearchRequest, position: CursorPosition | null): number[] {
   const offset = position && 'offset' in position ? position.offset : 0;
-  const need = offset + request.size + 1;
-  if (!request.collapse) return firstRows(cols, sel, request, position, need).slice(offset);
-  for (let k = need * 2; ; k *= 4) {
-    const ranked = firstRows(cols, sel, request, position, k);
-    const seen = new Set<number>();
-    const out: number[] = [];
-    for (const r of ranked) {
-      const c = cols.clusterOf[r];
-      if (seen.has(c)) continue;
-      seen.add(c);
-      out.push(r);
-      if (out.length === need) break;
-    }
-    if (out.length === need || ranked.length < k) return out.slice(offset);
-  }
-}
-
-function distinctClusters(cols: ColumnIndex, rows: Int32Array): number {
-  const seen = new Uint8Array(cols.cluster.keys.length);
-  let n = 0;
-  for (let i = 0; i < rows.length; i++) {
-    const c = cols.clusterOf[rows[i]];
-    if (!seen[c]) {
-      seen[c] = 1;
-      n++;
-    }
-  }
-  return n;
+  return firstRows(cols, sel, request, position, offset + request.size + 1).slice(offset);
 }
 
 /**
@@ -167,9 +140,7 @@ export function searchSqlite(st: Statements, asked: SearchRequest): SearchResult
   const cols = st.columns();
   const sel = selectedRows(st, cols, query, request.query !== null, request.filters);
   const aggregateKey = `${JSON.stringify(query)}|${request.query !== null}|${JSON.stringify(request.filters)}`;
-  const total = request.collapse
-    ? st.aggregates.get(`clusters|${aggregateKey}`, () => distinctClusters(cols, sel.rows))
-    : sel.rows.length;
+  const total = sel.rows.length;
   const rows = pageRows(cols, sel, request, position);
   const more = rows.length > request.size;
   const shown = rows.slice(0, request.size);
@@ -208,7 +179,7 @@ export function searchSqlite(st: Statements, asked: SearchRequest): SearchResult
     ...(request.facets
       ? {
           facets: st.aggregates.get(`facets|${request.collapse}|${aggregateKey}`, () =>
-            facetCounts(cols, sel.matched ? sel.matched.rids : cols.all(), sel.rows, request.filters, request.collapse),
+            facetCounts(cols, sel.matched ? sel.matched.rids : cols.all(), sel.rows, request.filters),
           ),
         }
       : {}),

@@ -35,45 +35,26 @@ function seriesOf(cols: ColumnIndex, by: SplitBy | undefined): Dimension {
 }
 
 /**
- * Counts per slice (bucket × series), dense: for articles alone in their cluster, four counters per slice
- * (labelled, labelled and flagged, in the slice, flagged in the slice); for clusters of several articles,
- * the same four meanings as bits OR-ed per (slice, cluster), so each cluster counts once.
+ * Counts per slice (bucket × series), dense: four counters per slice (labelled, labelled and flagged, in the
+ * slice, flagged in the slice), and the sentiment sum and count. Only cluster heads are selected, so each row is
+ * one cluster and is counted as it is.
  */
 class SliceCounts {
-  readonly single: Int32Array;
+  readonly n: Int32Array;
   readonly sentimentSum: Float64Array;
   readonly sentimentN: Int32Array;
   readonly used: Uint8Array;
-  readonly shared = new Map<number, number>();
 
-  constructor(
-    readonly slices: number,
-    private readonly clusters: number,
-  ) {
-    this.single = new Int32Array(slices * 4);
+  constructor(readonly slices: number) {
+    this.n = new Int32Array(slices * 4);
     this.sentimentSum = new Float64Array(slices);
     this.sentimentN = new Int32Array(slices);
     this.used = new Uint8Array(slices);
   }
 
-  add(slice: number, cluster: number, alone: boolean, bits: number): void {
+  add(slice: number, bits: number): void {
     this.used[slice] = 1;
-    if (alone) {
-      for (let b = 0; b < 4; b++) this.single[slice * 4 + b] += (bits >> b) & 1;
-      return;
-    }
-    const key = slice * this.clusters + cluster;
-    this.shared.set(key, (this.shared.get(key) ?? 0) | bits);
-  }
-
-  /** The four counts of each slice, clusters of several articles included once. */
-  totals(): Int32Array {
-    const n = Int32Array.from(this.single);
-    for (const [key, bits] of this.shared) {
-      const slice = Math.floor(key / this.clusters);
-      for (let b = 0; b < 4; b++) n[slice * 4 + b] += (bits >> b) & 1;
-    }
-    return n;
+    for (let b = 0; b < 4; b++) this.n[slice * 4 + b] += (bits >> b) & 1;
   }
 }
 
@@ -119,7 +100,7 @@ export function timeseriesSqlite(st: Statements, request: TimeseriesRequest): Ti
     const { names, codes } = seriesOf(cols, request.split_by);
     const width = names.length;
     const buckets = bucketIndex(cols, rows, request.interval);
-    const counts = new SliceCounts(buckets.starts.length * width, cols.cluster.keys.length);
+    const counts = new SliceCounts(buckets.starts.length * width);
     const out: number[] = [];
     for (let i = 0; i < rows.length; i++) {
       const r = rows[i];
@@ -130,18 +111,16 @@ export function timeseriesSqlite(st: Statements, request: TimeseriesRequest): Ti
       const flagged = (cols.labels[r] & LABEL_BIT.xenophobic) !== 0;
       const bits = (inLabels ? 1 : 0) | (inLabels && flagged ? 2 : 0) | 4 | (flagged ? 8 : 0);
       const sentiment = cols.sentiment[r];
-      const c = cols.clusterOf[r];
-      const alone = cols.clusterSize[c] === 1;
       for (let k = 0; k < n; k++) {
         const slice = bucket * width + out[k];
-        counts.add(slice, c, alone, bits);
+        counts.add(slice, bits);
         if (inLabels && !Number.isNaN(sentiment)) {
           counts.sentimentSum[slice] += sentiment;
           counts.sentimentN[slice]++;
         }
       }
     }
-    const n = counts.totals();
+    const n = counts.n;
     const points: TimeseriesPoint[] = [];
     for (let slice = 0; slice < counts.slices; slice++) {
       if (!counts.used[slice] || n[slice * 4 + 2] === 0) continue;
