@@ -83,6 +83,10 @@ const FIELDS = {
     env: 'KUZET_LEASE_MS',
     schema: z.coerce.number().int().min(1000).max(3_600_000).default(30_000),
   },
+  startupWaitMs: {
+    env: 'KUZET_STARTUP_WAIT_MS',
+    schema: z.coerce.number().int().min(0).max(3_600_000).default(120_000),
+  },
   workerConcurrency: { env: 'KUZET_WORKER_CONCURRENCY', schema: z.coerce.number().int().min(1).max(64).default(2) },
 } as const;
 

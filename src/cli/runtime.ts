@@ -15,6 +15,7 @@ import { crawlOptionsFrom } from './crawl-options.js';
 import { checkDataDir, checkSourcesDir, DATABASE_FILE } from './folders.js';
 import { watchShutdown } from './shutdown.js';
 import { storeFor } from './store.js';
+import { untilAvailable } from './until-available.js';
 
 /** Everything a command needs, built from the parsed configuration: the one place wiring happens. */
 export interface Runtime {
@@ -80,13 +81,14 @@ export async function openRuntime(config: Config, options: RuntimeOptions = {}):
   const hooks = config.webhooksFile ? await loadWebhooks(config.webhooksFile, process.env) : null;
   const shutdown = new AbortController();
   const store = storeFor(config);
-  await store.init();
+  const untilReady = { log, waitMs: config.startupWaitMs };
+  await untilAvailable('creating the article store', () => store.init(), untilReady);
   const evidence = createEvidenceStore({
     dataDir: config.dataDir,
     elasticsearchUrl: mode === 'distributed' ? config.elasticsearchUrl : undefined,
     indexPrefix: config.elasticsearchIndexPrefix,
   });
-  await evidence.init();
+  await untilAvailable('creating the evidence store', () => evidence.init(), untilReady);
   const sources = withSources ? await loadSourceMap(config.sourcesDir, log, store) : new Map<string, Source>();
   if (sources.size) await store.upsertSources([...sources.values()]);
   const classifier = await loadClassifier();

@@ -314,8 +314,19 @@ describe('distributed mode under faults: worker killed, Redis and Elasticsearch 
     expect(JSON.parse(attempt).error).toMatch(/elasticsearch store: .* failed/);
     const [leaving] = alive();
     await stopWithin(leaving);
+    // A worker started during the outage waits for Elasticsearch instead of exiting.
+    const starting = kuzet(['worker']);
+    workers.push(starting);
+    await waitFor(
+      'the new worker to wait',
+      async () => starting.stderr().includes('not ready yet; trying again'),
+      30_000,
+      logs,
+    );
+    expect(starting.child.exitCode).toBeNull();
 
     ({ service: esService } = await launchElasticsearch(es, esPorts, services));
+    await ready(starting);
     await enqueueCrawl('after-elasticsearch');
     await expectEachStoredOnce(published);
     await waitFor('/health to recover', async () => (await getHealth()).value.status === 200, 30_000);

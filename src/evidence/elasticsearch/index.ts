@@ -7,6 +7,8 @@
 import { promisify } from 'node:util';
 import { gunzip, gzip } from 'node:zlib';
 import { Client, errors, type estypes } from '@elastic/elasticsearch';
+import { unavailable } from '../../store/elasticsearch/unavailable.js';
+import { StoreUnavailableError } from '../../store/errors.js';
 import { captureRecord, digestHex } from '../digest.js';
 import type { CaptureRecord, EvidenceStore, FetchedPage, Recheck } from '../port.js';
 
@@ -73,6 +75,9 @@ export function createElasticsearchEvidenceStore(options: ElasticsearchEvidenceO
     try {
       return await fn();
     } catch (err) {
+      const down = unavailable(err);
+      if (down)
+        throw new StoreUnavailableError(`elasticsearch evidence store: ${what} failed: ${down}`, 5, { cause: err });
       const reason = err instanceof errors.ResponseError ? `${err.statusCode} ${err.message}` : (err as Error).message;
       throw new Error(`elasticsearch evidence store: ${what} failed: ${reason}`, { cause: err });
     }

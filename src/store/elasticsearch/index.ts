@@ -28,6 +28,7 @@ import { articleQuery } from './query.js';
 import { elasticsearchReviewRoles } from './reviews.js';
 import { searchElasticsearch } from './search.js';
 import { timeseriesElasticsearch } from './timeseries.js';
+import { unavailable } from './unavailable.js';
 
 export interface ElasticsearchStoreOptions {
   node: string;
@@ -46,26 +47,6 @@ const byDate: estypes.SortCombinations[] = [{ date: { order: 'asc' } }, { id: { 
 /** Conflicting health writes of one source retried before giving up (each round, one writer wins). */
 const HEALTH_WRITE_ATTEMPTS = 10;
 const isNotFound = (err: unknown) => err instanceof errors.ResponseError && err.statusCode === 404;
-
-/** Elasticsearch answers that mean "not now": overload, a tripped breaker, a node or cluster unavailable. */
-const UNAVAILABLE_STATUS = new Set([429, 502, 503, 504]);
-const OVERLOAD_TYPES = ['circuit_breaking_exception', 'es_rejected_execution_exception', 'too_many_requests'];
-
-function unavailable(err: unknown): string | null {
-  if (
-    err instanceof errors.ConnectionError ||
-    err instanceof errors.TimeoutError ||
-    err instanceof errors.NoLivingConnectionsError
-  ) {
-    return `Elasticsearch is unreachable (${err.message})`;
-  }
-  if (!(err instanceof errors.ResponseError)) return null;
-  const body = JSON.stringify(err.body ?? '');
-  if (UNAVAILABLE_STATUS.has(err.statusCode ?? 0) || OVERLOAD_TYPES.some((t) => body.includes(t))) {
-    return `Elasticsearch is overloaded or unavailable (${err.statusCode})`;
-  }
-  return null;
-}
 
 function wrap(what: string, err: unknown): Error {
   if (
