@@ -7,7 +7,7 @@ import type { ArticleStore } from '../store/port.js';
 import { assignCluster, UnstoredArticles } from './cluster.js';
 
 export interface PipelineDeps {
-  store: ArticleStore & { putArticles?: (articles: Article[]) => Promise<Array<{ created: boolean }>> };
+  store: ArticleStore;
   classifier: Classifier;
   /** Country of each source id, stored on its articles for filtering. */
   countryOf: (sourceId: string) => string | null;
@@ -96,8 +96,7 @@ export async function processDocuments(docs: CrawledDocument[], deps: PipelineDe
       prepared.push(next);
     }
     const articles = prepared.map((p) => p.article);
-    const written = deps.store.putArticles ? await deps.store.putArticles(articles) : [];
-    if (!deps.store.putArticles) for (const a of articles) written.push(await deps.store.putArticle(a));
+    const written = await deps.store.putArticles(articles);
     prepared.forEach((p, i) => {
       out.push({ ...p, created: written[i].created });
     });

@@ -3,7 +3,7 @@ import type { Classifier } from '../classify/index.js';
 import { classifiedText } from '../domain.js';
 import type { PipelineDeps } from './process-document.js';
 
-/** Articles read per batch; each batch is written in one transaction where the store offers it. */
+/** Articles read per batch; each batch's classifications are written in one transaction or bulk request. */
 const BATCH = 500;
 
 export interface ReclassifyCounts {
@@ -15,7 +15,8 @@ export interface ReclassifyCounts {
 
 /**
  * Classifies again every stored article whose classifier_version differs from the classifier's (every article with
- * `all`), and writes it back whole, so the store also re-derives its search terms with the current analyzer.
+ * `all`), and writes back the classifications alone (text and search terms are unchanged; `kuzet reextract`
+ * stores articles again whole).
  *
  * @example
  * await reclassifyStored(store, classifier, { all: true, onBatch: (seen) => progress.update(seen) });
@@ -31,10 +32,9 @@ export async function reclassifyStored(
     const stale = batch.filter((a) => options.all || a.classification?.classifier_version !== classifier.version);
     const updated = stale.map((article) => {
       const lang = article.lang === 'und' ? undefined : article.lang;
-      return { ...article, classification: classifier.classify(classifiedText(article), lang) };
+      return { id: article.id, classification: classifier.classify(classifiedText(article), lang) };
     });
-    if (store.putArticles) await store.putArticles(updated);
-    else for (const article of updated) await store.putArticle(article);
+    await store.setClassifications(updated);
     counts.reclassified += updated.length;
     options.onBatch?.(counts.articles);
   }

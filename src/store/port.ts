@@ -72,6 +72,12 @@ export interface ReviewStore {
  * The storage port. Two adapters implement it (store/sqlite, store/elasticsearch) and
  * test/store/contract.ts runs the same suite against both.
  */
+/** A new classification for one stored article. */
+export interface ClassificationUpdate {
+  id: string;
+  classification: Classification;
+}
+
 export interface ArticleStore extends UserStore, SessionStore, ReviewStore {
   readonly name: string;
   /** Create schema/indices and run migrations; safe to call twice. */
@@ -84,6 +90,8 @@ export interface ArticleStore extends UserStore, SessionStore, ReviewStore {
 
   /** Insert or replace by id. `created` is false when the id already existed. */
   putArticle(article: Article): Promise<{ created: boolean }>;
+  /** Many articles in one write (a transaction, a bulk request), each as `putArticle` would store it. */
+  putArticles(articles: Article[]): Promise<Array<{ created: boolean }>>;
   getArticle(id: string): Promise<Article | null>;
   /** Ids of articles already stored, of those given. */
   existingIds(ids: string[]): Promise<Set<string>>;
@@ -91,7 +99,12 @@ export interface ArticleStore extends UserStore, SessionStore, ReviewStore {
   /** Articles sharing any of the given MinHash band keys (see dedupe/minhash.ts `bands`). */
   findBandCandidates(bands: string[], limit: number): Promise<ClusterCandidate[]>;
   clusterMembers(clusterId: string, limit: number): Promise<Article[]>;
-  setClassification(id: string, classification: Classification): Promise<void>;
+  /**
+   * Replaces the classification (and the labels, severity, sentiment and targets derived from it) of stored
+   * articles, in one transaction or bulk request; an id not stored fails the call, naming it (Elasticsearch keeps
+   * the others of the batch). Text and search terms are untouched.
+   */
+  setClassifications(updates: ClassificationUpdate[]): Promise<void>;
   /** All articles matching the filters (or all), in id order, in batches; for export and reclassify. */
   scan(filters: SearchFilters | null, batchSize: number, query?: SearchRequest['query']): AsyncIterable<Article[]>;
   count(): Promise<number>;

@@ -725,12 +725,12 @@ export function runStoreContract(name: string, makeStore: MakeStore): void {
 
       it('keeps the head through reclassification, edits and deletion at the source', async () => {
         const flaggedTotal = async () => (await search({ collapse: true, filters: { labels: ['xenophobic'] } })).total;
-        await ctx.store.setClassification('h2b', policy);
-        await ctx.store.setClassification('h2', xeno(2, -0.4));
+        await ctx.store.setClassifications([{ id: 'h2b', classification: policy }]);
+        await ctx.store.setClassifications([{ id: 'h2', classification: xeno(2, -0.4) }]);
         await ctx.store.refresh();
         expect(await flaggedTotal()).toBe(2);
-        await ctx.store.setClassification('h2', policy);
-        await ctx.store.setClassification('h2b', xeno(1, -0.3));
+        await ctx.store.setClassifications([{ id: 'h2', classification: policy }]);
+        await ctx.store.setClassifications([{ id: 'h2b', classification: xeno(1, -0.3) }]);
         await ctx.store.putArticle({
           ...CLUSTERS[0],
           title: 'Сводка h1, исправлено',
@@ -744,6 +744,30 @@ export function runStoreContract(name: string, makeStore: MakeStore): void {
         await ctx.store.putArticle(CLUSTERS[0]);
         await ctx.store.refresh();
         expect((await search({ collapse: true })).total).toBe(4);
+      });
+    });
+
+    describe('batch writes', () => {
+      const ctx = useStore(makeStore);
+
+      it('stores a batch as one write at a time would: created flags, search, near-duplicate keys', async () => {
+        const batch = [
+          article({ id: 'b1', title: 'Квоты на мигрантов', text: 'Квоты исчерпаны к июлю.', content_hash: 'hash-b1' }),
+          article({ id: 'b2', title: 'Погода', text: 'Жара в Алматы.', content_hash: 'hash-b2' }),
+        ];
+        expect(await ctx.store.putArticles(batch)).toEqual([{ created: true }, { created: true }]);
+        expect(
+          await ctx.store.putArticles([
+            { ...batch[1], title: 'Погода завтра' },
+            article({ id: 'b3', title: 'Суд', text: 'Заседание перенесли.' }),
+          ]),
+        ).toEqual([{ created: false }, { created: true }]);
+        expect(await ctx.store.putArticles([])).toEqual([]);
+        await ctx.store.refresh();
+        expect(await ctx.store.count()).toBe(3);
+        expect((await ctx.store.getArticle('b2'))?.title).toBe('Погода завтра');
+        expect(ids(await ctx.store.search(request({ query: term('квоты') })))).toEqual(['b1']);
+        expect((await ctx.store.findByContentHash('hash-b1'))?.id).toBe('b1');
       });
     });
 
@@ -809,10 +833,12 @@ export function runStoreContract(name: string, makeStore: MakeStore): void {
       });
 
       it('sets a classification, which filters, facets and labels follow', async () => {
-        await ctx.store.setClassification(
-          'p2',
-          classification({ xenophobic: true, severity: 2, targets: ['uzbeks'], sentiment: -0.5 }),
-        );
+        await ctx.store.setClassifications([
+          {
+            id: 'p2',
+            classification: classification({ xenophobic: true, severity: 2, targets: ['uzbeks'], sentiment: -0.5 }),
+          },
+        ]);
         await ctx.store.refresh();
         expect((await ctx.store.getArticle('p2'))?.classification?.targets).toEqual(['uzbeks']);
         const r = await ctx.store.search(
@@ -823,10 +849,34 @@ export function runStoreContract(name: string, makeStore: MakeStore): void {
           { key: '1', count: 1 },
           { key: '2', count: 1 },
         ]);
-        await ctx.store.setClassification('p2', classification({ targets: [] }));
+        await ctx.store.setClassifications([{ id: 'p2', classification: classification({ targets: [] }) }]);
         await ctx.store.refresh();
         expect((await ctx.store.search(request({ filters: { targets: ['uzbeks'] } }))).total).toBe(0);
-        await expect(ctx.store.setClassification('nope', classification())).rejects.toThrow(/nope/);
+        await expect(ctx.store.setClassifications([{ id: 'nope', classification: classification() }])).rejects.toThrow(
+          /nope/,
+        );
+      });
+
+      it('sets the classifications of a batch in one call, and fails naming an id it does not hold', async () => {
+        await ctx.store.setClassifications([
+          { id: 'p2', classification: classification({ xenophobic: true, severity: 3, targets: ['tajiks'] }) },
+          { id: 'p1', classification: classification({ migration_policy: true, targets: ['tajiks'] }) },
+        ]);
+        await ctx.store.refresh();
+        expect(ids(await ctx.store.search(request({ filters: { targets: ['tajiks'] } })))).toEqual(['p1', 'p2']);
+        expect(ids(await ctx.store.search(request({ filters: { min_severity: 3 } })))).toEqual(['p2']);
+        await ctx.store.setClassifications([]);
+        await expect(
+          ctx.store.setClassifications([
+            { id: 'p1', classification: classification() },
+            { id: 'missing-id', classification: classification() },
+          ]),
+        ).rejects.toThrow(/missing-id/);
+        await ctx.store.setClassifications([
+          { id: 'p1', classification: classification() },
+          { id: 'p2', classification: classification() },
+        ]);
+        await ctx.store.refresh();
       });
 
       it('scans everything in id order, in batches, honouring filters and a query', async () => {

@@ -6,8 +6,8 @@ import { openRuntime } from '../runtime.js';
 const USAGE = `Usage: kuzet reclassify [--data DIR] [--all]
 
 Re-runs the classifier over stored articles whose classifier_version differs from the current
-one (or every article with --all), records the new version, re-indexes their search terms, and
-shows progress on stderr.`;
+one (or every article with --all) and writes back the new classifications with their version (text
+and search terms stay as stored), showing progress on stderr.`;
 
 export async function run(argv: string[]): Promise<number> {
   const parsed = parseCommand(argv, { all: { type: 'boolean' } }, USAGE);

@@ -18,11 +18,18 @@ const byDate: estypes.SortCombinations[] = [{ date: { order: 'asc' } }, { id: { 
  * await keys.candidates([`hash:${article.content_hash}`], { term: { content_hash: article.content_hash } }, 1);
  */
 export function dedupeKeys(client: Client, idx: IndexNames) {
-  /** Records the article as the holder of its dedupe keys where no earlier article holds them. */
-  async function claimKeys(article: Article): Promise<void> {
-    const holder = { id: article.id, minhash: article.minhash, cluster_id: article.cluster_id };
-    const ids = [`hash:${article.content_hash}`, ...bands(article.minhash).map((b) => `band:${b}`)];
-    const r = await client.bulk({ operations: ids.flatMap((_id) => [{ create: { _index: idx.keys, _id } }, holder]) });
+  /**
+   * Records each article as the holder of its dedupe keys where no earlier article holds them (in one bulk
+   * request; within a batch the first article listed wins a key).
+   */
+  async function claimKeys(articles: Article[]): Promise<void> {
+    const operations = articles.flatMap((article) => {
+      const holder = { id: article.id, minhash: article.minhash, cluster_id: article.cluster_id };
+      const ids = [`hash:${article.content_hash}`, ...bands(article.minhash).map((b) => `band:${b}`)];
+      return ids.flatMap((_id) => [{ create: { _index: idx.keys, _id } }, holder]);
+    });
+    if (!operations.length) return;
+    const r = await client.bulk({ operations });
     const failed = r.items.find((i) => i.create?.error && i.create.status !== 409);
     if (failed) throw new Error(`claiming dedupe keys: ${JSON.stringify(failed.create?.error)}`);
   }
@@ -55,5 +62,9 @@ export function dedupeKeys(client: Client, idx: IndexNames) {
     return [...seen.values()];
   }
 
-  return { claim: claimKeys, candidates };
+  return {
+    claim: (article: Article) => claimKeys([article]),
+    claimAll: claimKeys,
+    candidates,
+  };
 }

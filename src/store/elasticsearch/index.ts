@@ -4,12 +4,12 @@
  */
 import { createHash } from 'node:crypto';
 import { Client, errors, type estypes } from '@elastic/elasticsearch';
-import type { Article, Classification, Source, SourceHealth, SourceWithHealth } from '../../domain.js';
+import type { Article, Source, SourceHealth, SourceWithHealth } from '../../domain.js';
 import type { SearchFilters, SearchRequest } from '../../search/query.js';
 import { analyzeQuery } from '../analyzed-query.js';
 import { StoreRequestError, StoreUnavailableError } from '../errors.js';
 import { nextHealth, storedHealth } from '../health.js';
-import type { ArticleStore, HealthUpdate } from '../port.js';
+import type { ArticleStore, ClassificationUpdate, HealthUpdate } from '../port.js';
 import { backfillClusterHeads } from './cluster-heads.js';
 import { dedupeKeys } from './dedupe-keys.js';
 import { articleDocument, articleFromSource, classificationUpdate } from './documents.js';
@@ -66,16 +66,39 @@ function wrap(what: string, err: unknown): Error {
   return new Error(`elasticsearch store: ${what} failed: ${reason}`, { cause: err });
 }
 
+/**
+ * The first failed item of a bulk request: unavailable (worth retrying the whole batch, which is idempotent)
+ * when Elasticsearch refused it for load, an error otherwise.
+ */
+function bulkItemError(items: Array<estypes.BulkResponseItem | undefined>): Error {
+  const failed = items.find((i) => i?.error);
+  const reason = `${failed?.status} ${failed?.error?.type}: ${failed?.error?.reason ?? ''}`;
+  if (UNAVAILABLE_ITEM_STATUS.has(failed?.status ?? 0)) {
+    return new StoreUnavailableError(`Elasticsearch is overloaded or unavailable (${reason})`);
+  }
+  return new Error(reason);
+}
+const UNAVAILABLE_ITEM_STATUS = new Set([429, 503]);
+
 /** State keys can be long URLs; document ids stay under Elasticsearch's 512-byte limit. */
 const stateId = (key: string) =>
   Buffer.byteLength(key) <= 200 ? key : `sha256:${createHash('sha256').update(key).digest('hex')}`;
+
+/** The port plus a batch write: many articles in one bulk request (for bulk loads and batched pipelines). */
+export interface ElasticsearchStore extends ArticleStore {
+  /**
+   * @example
+   * await store.putArticles(batch); // [{ created: true }, …]
+   */
+  putArticles(articles: Article[]): Promise<Array<{ created: boolean }>>;
+}
 
 /**
  * @example
  * const store = createElasticsearchStore({ node: 'http://127.0.0.1:9200', indexPrefix: 'kuzet', replicas: 1 });
  * await store.init(); // creates kuzet-articles, kuzet-sources, kuzet-state if missing
  */
-export function createElasticsearchStore(options: ElasticsearchStoreOptions): ArticleStore {
+export function createElasticsearchStore(options: ElasticsearchStoreOptions): ElasticsearchStore {
   const client = new Client({ node: options.node, requestTimeout: options.requestTimeout ?? 30_000 });
   const idx = indexNames(options.indexPrefix);
   const settings = (shards: number) => ({ number_of_shards: shards, number_of_replicas: options.replicas ?? 0 });
@@ -103,7 +126,7 @@ export function createElasticsearchStore(options: ElasticsearchStoreOptions): Ar
 
   const keys = dedupeKeys(client, idx);
 
-  const store: ArticleStore = {
+  const store: ElasticsearchStore = {
     name: 'elasticsearch',
     ...elasticsearchReviewRoles(client, idx, run),
 
@@ -189,6 +212,17 @@ export function createElasticsearchStore(options: ElasticsearchStoreOptions): Ar
         return { created: r.result === 'created' };
       }),
 
+    putArticles: (articles: Article[]) =>
+      run(`storing ${articles.length} articles`, async () => {
+        if (!articles.length) return [];
+        const r = await client.bulk({
+          operations: articles.flatMap((a) => [{ index: { _index: idx.articles, _id: a.id } }, articleDocument(a)]),
+        });
+        if (r.errors) throw bulkItemError(r.items.map((i) => i.index));
+        await keys.claimAll(articles);
+        return r.items.map((i) => ({ created: i.index?.result === 'created' }));
+      }),
+
     getArticle: (id: string) =>
       run(`reading article ${id}`, async () => {
         try {
@@ -236,14 +270,20 @@ export function createElasticsearchStore(options: ElasticsearchStoreOptions): Ar
         return r.hits.hits.map((h) => articleFromSource(h._source ?? {}));
       }),
 
-    setClassification: (id: string, classification: Classification) =>
-      run(`classifying article ${id}`, async () => {
-        try {
-          await client.update({ index: idx.articles, id, doc: classificationUpdate(classification) });
-        } catch (err) {
-          if (isNotFound(err)) throw new Error(`elasticsearch store: no article ${id} to classify; store it first`);
-          throw err;
-        }
+    setClassifications: (updates: ClassificationUpdate[]) =>
+      run(`classifying ${updates.length} articles`, async () => {
+        if (!updates.length) return;
+        const r = await client.bulk({
+          operations: updates.flatMap(({ id, classification }) => [
+            { update: { _index: idx.articles, _id: id } },
+            { doc: classificationUpdate(classification) },
+          ]),
+        });
+        if (!r.errors) return;
+        const missing = r.items.find((i) => i.update?.status === 404);
+        if (missing)
+          throw new Error(`elasticsearch store: no article ${missing.update?._id} to classify; store it first`);
+        throw bulkItemError(r.items.map((i) => i.update));
       }),
 
     async *scan(filters: SearchFilters | null, batchSize: number, query?: SearchRequest['query']) {

@@ -9,7 +9,7 @@ import type { SearchFilters, SearchRequest } from '../../search/query.js';
 import { analyzeQuery } from '../analyzed-query.js';
 import { deriveFields } from '../derived.js';
 import { nextHealth, storedHealth } from '../health.js';
-import type { ArticleStore, ClusterCandidate, HealthUpdate } from '../port.js';
+import type { ArticleStore, ClassificationUpdate, ClusterCandidate, HealthUpdate } from '../port.js';
 import type { ColumnValues } from './columns.js';
 import { sqliteReviewRoles } from './reviews.js';
 import {
@@ -233,22 +233,29 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
       return rows.map(rowToArticle);
     },
 
-    async setClassification(id: string, classification: Classification) {
-      const rid = db()
-        .transaction(() => {
-          const rid = ridOf(id);
-          if (rid === undefined) throw new Error(`sqlite store: no article ${id} to classify; store it first`);
-          st()
-            .get(UPDATE_CLASSIFICATION)
-            .run({ ...classificationValues(classification), rid });
-          st().get('UPDATE article_docs SET classification = ? WHERE rid = ?').run(JSON.stringify(classification), rid);
-          writeTargets(rid, classification);
-          return rid;
-        })
+    async setClassifications(updates: ClassificationUpdate[]) {
+      if (!updates.length) return;
+      const rids = db()
+        .transaction(() =>
+          updates.map(({ id, classification }) => {
+            const rid = ridOf(id);
+            if (rid === undefined) throw new Error(`sqlite store: no article ${id} to classify; store it first`);
+            st()
+              .get(UPDATE_CLASSIFICATION)
+              .run({ ...classificationValues(classification), rid });
+            st()
+              .get('UPDATE article_docs SET classification = ? WHERE rid = ?')
+              .run(JSON.stringify(classification), rid);
+            writeTargets(rid, classification);
+            return rid;
+          }),
+        )
         .immediate();
       st().patchColumns((c) => {
-        c.classify(rid, classificationValues(classification) as unknown as ColumnValues);
-        c.setTargets(rid, classification.targets);
+        updates.forEach(({ classification }, i) => {
+          c.classify(rids[i], classificationValues(classification) as unknown as ColumnValues);
+          c.setTargets(rids[i], classification.targets);
+        });
       });
     },
 
