@@ -1,12 +1,19 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Article } from '../../domain.js';
 import { parseQuery } from '../../search/parse.js';
-import { createSqliteStore } from '../../store/sqlite/index.js';
-import { markdownTable, runLoad, type ServerRun } from './load.js';
+import type { ArticleStore } from '../../store/port.js';
+import {
+  BENCH_STORE_KINDS,
+  type BenchStore,
+  type BenchStoreKind,
+  elasticsearchBenchStore,
+  sqliteBenchStore,
+} from './bench-stores.js';
+import { markdownTable, percentile, runLoad, type ServerRun } from './load.js';
 import { cpuMs, memoryMb } from './process-stats.js';
 import { random } from './random.js';
 import { syntheticArticles, syntheticSources } from './synthetic.js';
@@ -15,14 +22,14 @@ import { TOPICAL_RANK, VOCABULARY_SIZE, ZIPF_EXPONENT } from './zipf.js';
 
 const BATCH = 1000;
 
-async function build(dataDir: string, count: number): Promise<number> {
+async function build(target: BenchStore, count: number): Promise<number> {
   const started = performance.now();
-  const store = createSqliteStore({ dataDir });
+  const store = target.open();
   await store.init();
   const existing = await store.count();
   if (existing >= count) {
     await store.close();
-    console.error(`bench-api: reusing ${existing} articles in ${dataDir}`);
+    console.error(`bench-api: reusing ${existing} articles in ${target.label}`);
     return 0;
   }
   await store.upsertSources(syntheticSources());
@@ -35,7 +42,9 @@ async function build(dataDir: string, count: number): Promise<number> {
     await store.putArticles(batch);
     batch = [];
     if (n % 10_000 === 0 || n === count)
-      console.error(`bench-api: indexed ${n}/${count} (${((performance.now() - started) / 1000).toFixed(0)} s)`);
+      console.error(
+        `bench-api: ${target.label}: indexed ${n}/${count} (${((performance.now() - started) / 1000).toFixed(0)} s)`,
+      );
   }
   if (batch.length) await store.putArticles(batch);
   await store.refresh();
@@ -44,8 +53,7 @@ async function build(dataDir: string, count: number): Promise<number> {
 }
 
 /** Share of articles each query class matches, as `median% (min–max%)`. */
-async function corpusProfile(dataDir: string): Promise<string> {
-  const store = createSqliteStore({ dataDir });
+async function corpusProfile(store: ArticleStore): Promise<string> {
   await store.init();
   const all = await store.count();
   const share = async (queries: string[]) => {
@@ -89,24 +97,27 @@ async function until(origin: string, path: string, started: number): Promise<num
 }
 
 /** A load run with the server process's CPU per request and resident memory after it. */
-async function measured(pid: number, options: Parameters<typeof runLoad>[0]): Promise<ServerRun> {
-  const before = cpuMs(pid);
+async function measured(pid: number, target: BenchStore, options: Parameters<typeof runLoad>[0]): Promise<ServerRun> {
+  const perRequest = (before: number | null, after: number | null, requests: number) =>
+    before === null || after === null || !requests ? null : (after - before) / requests;
+  const before = { server: cpuMs(pid), store: await target.storeCpuMs() };
   const result = await runLoad(options);
-  const after = cpuMs(pid);
+  const after = { server: cpuMs(pid), store: await target.storeCpuMs() };
   if (result.firstError)
-    console.error(`bench-api: ${options.name}: ${result.errors} errors, first: ${result.firstError}`);
+    console.error(`bench-api: ${target.label}: ${options.name}: ${result.errors} errors, first: ${result.firstError}`);
   return {
     ...result,
     clients: options.concurrency,
-    cpuMsPerRequest: before === null || after === null || !result.requests ? null : (after - before) / result.requests,
+    cpuMsPerRequest: perRequest(before.server, after.server, result.requests),
+    storeCpuMsPerRequest: perRequest(before.store, after.store, result.requests),
     rssMb: memoryMb(pid)?.rss ?? null,
   };
 }
 
-async function startServer(dataDir: string): Promise<{ child: ChildProcess; origin: string }> {
+async function startServer(target: BenchStore): Promise<{ child: ChildProcess; origin: string }> {
   const bin = new URL('../../cli/bin.js', import.meta.url).pathname;
-  const child = spawn(process.execPath, [bin, 'bench-api', '--serve', dataDir], {
-    env: { ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' },
+  const child = spawn(process.execPath, [bin, 'bench-api', ...target.serveArgs], {
+    env: { ...process.env, ...target.serveEnv, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const port = await new Promise<number>((resolve, reject) => {
@@ -123,6 +134,7 @@ async function startServer(dataDir: string): Promise<{ child: ChildProcess; orig
 /** Options of `kuzet bench-api` (see its usage). */
 export type DriveOptions = {
   articles: string;
+  stores: string;
   concurrency: string;
   duration: string;
   'max-requests': string;
@@ -132,19 +144,151 @@ export type DriveOptions = {
   keep: boolean;
 };
 
+interface Settings {
+  count: number;
+  levels: number[];
+  durationMs: number;
+  maxRequests: number;
+  cold: number;
+  wide: number;
+}
+
+/** What one store's run measured. */
+interface StoreReport {
+  target: BenchStore;
+  size: string;
+  buildSeconds: number;
+  profile: string;
+  healthMs: number;
+  searchMs: number;
+  idleRssMb: number | null;
+  peakRssMb: number | null;
+  results: ServerRun[];
+}
+
+const ENDPOINTS = [
+  ['GET /health (baseline)', 'health'],
+  ['GET /api/search', 'search'],
+  ['GET /api/timeseries', 'timeseries'],
+] as const;
+
+/** Builds (or reuses) the store, serves the API over it from its own process and drives it. */
+async function measureStore(target: BenchStore, settings: Settings): Promise<StoreReport> {
+  const buildSeconds = await build(target, settings.count);
+  const size = await target.describeSize();
+  const profile = await corpusProfile(target.open());
+  const spawned = performance.now();
+  const server = await startServer(target);
+  const pid = server.child.pid as number;
+  const exited = new Promise((resolve) => server.child.once('exit', resolve));
+  try {
+    const healthMs = await until(server.origin, '/health', spawned);
+    const searchMs = await until(server.origin, '/api/search?size=1&facets=false', spawned);
+    const idle = memoryMb(pid);
+    const results: ServerRun[] = [];
+    const run = (options: Omit<Parameters<typeof runLoad>[0], 'origin'>) =>
+      measured(pid, target, { ...options, origin: server.origin });
+    for (const [name, kind] of ENDPOINTS.slice(1)) {
+      if (!settings.cold) break;
+      results.push(
+        await run({
+          name: `${name} (first ${settings.cold} on the fresh server)`,
+          concurrency: 1,
+          durationMs: Math.max(settings.durationMs, 120_000),
+          maxRequests: settings.cold,
+          next: workload(kind, 7),
+        }),
+      );
+    }
+    for (const clients of settings.levels) {
+      for (const [name, kind] of ENDPOINTS) {
+        results.push(
+          await run({
+            name,
+            concurrency: clients,
+            durationMs: settings.durationMs,
+            maxRequests: settings.maxRequests,
+            next: workload(kind, 1),
+          }),
+        );
+      }
+    }
+    if (settings.wide) {
+      results.push(
+        await run({
+          name: `GET /api/timeseries, ${settings.wide} distinct daily series since 2000 (wide)`,
+          concurrency: 1,
+          durationMs: 30 * 60_000,
+          maxRequests: settings.wide,
+          next: wideTimeseries(),
+        }),
+      );
+    }
+    return {
+      target,
+      size,
+      buildSeconds,
+      profile,
+      healthMs,
+      searchMs,
+      idleRssMb: idle?.rss ?? null,
+      peakRssMb: memoryMb(pid)?.peak ?? null,
+      results,
+    };
+  } finally {
+    server.child.kill('SIGTERM');
+    await exited;
+  }
+}
+
+function printReport(report: StoreReport, duration: string): void {
+  const mb = (x: number | null | undefined) => (x == null ? 'n/a' : `${x.toFixed(0)} MB`);
+  console.log(`\n### ${report.target.label}\n`);
+  console.log(
+    `${report.size}${report.buildSeconds ? `, built in ${report.buildSeconds.toFixed(0)} s` : ', reused'}; ` +
+      `${duration} s per endpoint and client count; the API server in its own process.\n`,
+  );
+  console.log(
+    `Server start-up: /health answers after ${(report.healthMs / 1000).toFixed(2)} s, the first search after ${(report.searchMs / 1000).toFixed(2)} s; ` +
+      `server RSS ${mb(report.idleRssMb)} idle, ${mb(report.peakRssMb)} at peak.\n`,
+  );
+  console.log(markdownTable(report.results));
+}
+
+/** p95 and throughput of each store side by side, for the runs every store made. */
+function comparisonTable(reports: StoreReport[]): string {
+  const key = (r: ServerRun) => `${r.name}|${r.clients}`;
+  const [first] = reports;
+  const rows = first.results.map((r) => {
+    const cells = reports.map((report) => report.results.find((x) => key(x) === key(r)));
+    const p95 = cells.map((c) => (c ? percentile(c.latencies, 95).toFixed(1) : 'n/a'));
+    const rate = cells.map((c) => (c ? (c.requests / c.seconds).toFixed(0) : 'n/a'));
+    return `| ${r.name} | ${r.clients} | ${p95.join(' | ')} | ${rate.join(' | ')} |`;
+  });
+  const labels = reports.map((r) => r.target.label);
+  return [
+    `| endpoint | clients | ${labels.map((l) => `${l} p95 ms`).join(' | ')} | ${labels.map((l) => `${l} req/s`).join(' | ')} |`,
+    `|---|---:|${labels.map(() => '---:').join('|')}|${labels.map(() => '---:').join('|')}|`,
+    ...rows,
+  ].join('\n');
+}
+
 /**
- * Builds or reuses the data folder, starts the server process and drives it; resolves to the exit code.
+ * Builds or reuses each store, starts a server process over it and drives it; resolves to the exit code.
  *
  * @example
- * await drive({ articles: '100000', concurrency: '1,8,50', duration: '10', 'max-requests': '200000', cold: '200', wide: '0', keep: false });
+ * await drive({ articles: '100000', stores: 'sqlite,elasticsearch', concurrency: '1,8,50', duration: '10', 'max-requests': '200000', cold: '200', wide: '0', keep: false }, USAGE);
  */
 export async function drive(values: DriveOptions, usage: string): Promise<number> {
-  const count = Number(values.articles);
-  const levels = values.concurrency.split(',').map(Number);
-  const durationMs = Number(values.duration) * 1000;
-  const maxRequests = Number(values['max-requests']);
-  const cold = Number(values.cold);
-  const wide = Number(values.wide);
+  const settings: Settings = {
+    count: Number(values.articles),
+    levels: values.concurrency.split(',').map(Number),
+    durationMs: Number(values.duration) * 1000,
+    maxRequests: Number(values['max-requests']),
+    cold: Number(values.cold),
+    wide: Number(values.wide),
+  };
+  const { count, levels, durationMs, maxRequests, cold, wide } = settings;
   if (
     ![count, ...levels, durationMs, maxRequests].every((v) => Number.isInteger(v) && v > 0) ||
     ![cold, wide].every((v) => Number.isInteger(v) && v >= 0)
@@ -154,81 +298,42 @@ export async function drive(values: DriveOptions, usage: string): Promise<number
     );
     return 2;
   }
-  const dataDir = values.data ?? mkdtempSync(join(tmpdir(), 'kuzet-bench-api-'));
-  let child: ChildProcess | null = null;
-  try {
-    const buildSeconds = await build(dataDir, count);
-    const dbMb = statSync(join(dataDir, 'kuzet.db')).size / 1e6;
-    const profile = await corpusProfile(dataDir);
-    const spawned = performance.now();
-    const server = await startServer(dataDir);
-    child = server.child;
-    const pid = child.pid as number;
-    const healthMs = await until(server.origin, '/health', spawned);
-    const searchMs = await until(server.origin, '/api/search?size=1&facets=false', spawned);
-    const idle = memoryMb(pid);
-    const results: ServerRun[] = [];
-    const endpoints = [
-      ['GET /health (baseline)', 'health'],
-      ['GET /api/search', 'search'],
-      ['GET /api/timeseries', 'timeseries'],
-    ] as const;
-    for (const [name, kind] of endpoints.slice(1)) {
-      if (!cold) break;
-      results.push(
-        await measured(pid, {
-          name: `${name} (first ${cold} on the fresh server)`,
-          origin: server.origin,
-          concurrency: 1,
-          durationMs: Math.max(durationMs, 120_000),
-          maxRequests: cold,
-          next: workload(kind, 7),
-        }),
-      );
-    }
-    for (const clients of levels) {
-      for (const [name, kind] of endpoints) {
-        results.push(
-          await measured(pid, {
-            name,
-            origin: server.origin,
-            concurrency: clients,
-            durationMs,
-            maxRequests,
-            next: workload(kind, 1),
-          }),
-        );
-      }
-    }
-    if (wide) {
-      results.push(
-        await measured(pid, {
-          name: `GET /api/timeseries, ${wide} distinct daily series since 2000 (wide)`,
-          origin: server.origin,
-          concurrency: 1,
-          durationMs: 30 * 60_000,
-          maxRequests: wide,
-          next: wideTimeseries(),
-        }),
-      );
-    }
-    const peak = memoryMb(pid)?.peak ?? null;
-    const mb = (x: number | null | undefined) => (x == null ? 'n/a' : `${x.toFixed(0)} MB`);
-    console.log('\n## kuzet bench-api\n');
-    console.log(
-      `${count} synthetic articles in SQLite (${dbMb.toFixed(0)} MB${buildSeconds ? `, built in ${buildSeconds.toFixed(0)} s` : ''}); ` +
-        `${values.duration} s per endpoint and client count; server in its own process; Node ${process.version}; ` +
-        `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GB RAM.\n`,
+  const kinds = [...new Set(values.stores.split(',').map((k) => k.trim()))];
+  const unknown = kinds.filter((k) => !BENCH_STORE_KINDS.includes(k as BenchStoreKind));
+  if (!kinds.length || unknown.length) {
+    console.error(
+      `bench-api: --stores takes ${BENCH_STORE_KINDS.join(', ')} (comma-separated), not "${unknown.join(',')}"\n\n${usage}`,
     );
-    console.log(`${profile}\n`);
-    console.log(
-      `Server start-up: /health answers after ${(healthMs / 1000).toFixed(2)} s, the first search after ${(searchMs / 1000).toFixed(2)} s ` +
-        `(the column index loads in the background); RSS ${mb(idle?.rss)} idle, ${mb(peak)} at peak.\n`,
-    );
-    console.log(markdownTable(results));
-    return results.some((r) => r.errors > 0) ? 1 : 0;
-  } finally {
-    child?.kill('SIGTERM');
-    if (!values.data && !values.keep) rmSync(dataDir, { recursive: true, force: true });
+    return 2;
   }
+  const elasticsearchUrl = process.env.ELASTICSEARCH_URL;
+  if (kinds.includes('elasticsearch') && !elasticsearchUrl) {
+    console.error('bench-api: --stores elasticsearch needs ELASTICSEARCH_URL (npm run bench:api starts one)');
+    return 2;
+  }
+  const keep = Boolean(values.data) || values.keep;
+  const dataDir = values.data ?? mkdtempSync(join(tmpdir(), 'kuzet-bench-api-'));
+  const targets = kinds.map((kind) =>
+    kind === 'sqlite'
+      ? sqliteBenchStore(dataDir)
+      : elasticsearchBenchStore(elasticsearchUrl as string, `bench-api-${count}`),
+  );
+  const reports: StoreReport[] = [];
+  try {
+    for (const target of targets) reports.push(await measureStore(target, settings));
+  } finally {
+    if (!keep) for (const target of targets) await target.remove();
+  }
+  console.log('\n## kuzet bench-api\n');
+  console.log(
+    `${count} synthetic articles in ${reports.map((r) => r.target.label).join(' and ')}; Node ${process.version}; ` +
+      `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GB RAM.\n`,
+  );
+  console.log(`${reports[0].profile}\n`);
+  for (const report of reports) printReport(report, values.duration);
+  if (reports.length > 1) {
+    console.log('\n### Side by side (same corpus, same query mix, same run)\n');
+    console.log(comparisonTable(reports));
+  }
+  return reports.some((r) => r.results.some((x) => x.errors > 0)) ? 1 : 0;
 }

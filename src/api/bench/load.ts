@@ -75,6 +75,8 @@ export function percentile(sorted: Float64Array, p: number): number {
 export interface ServerRun extends LoadResult {
   clients: number;
   cpuMsPerRequest: number | null;
+  /** CPU of the store's own processes (Elasticsearch) per request; null when the store runs in the server. */
+  storeCpuMsPerRequest?: number | null;
   rssMb: number | null;
 }
 
@@ -82,13 +84,15 @@ const figure = (x: number | null, digits = 1) => (x === null || Number.isNaN(x) 
 
 /** A markdown table of throughput, latency percentiles and the server's CPU and memory, one row per run. */
 export function markdownTable(results: ServerRun[]): string {
+  const withStore = results.some((r) => r.storeCpuMsPerRequest != null);
   const rows = results.map((r) => {
     const ms = (p: number) => percentile(r.latencies, p).toFixed(1);
-    return `| ${r.name} | ${r.clients} | ${r.requests} | ${r.errors} | ${(r.requests / r.seconds).toFixed(0)} | ${ms(50)} | ${ms(95)} | ${ms(99)} | ${figure(r.cpuMsPerRequest, 2)} | ${figure(r.rssMb, 0)} |`;
+    const store = withStore ? ` ${figure(r.storeCpuMsPerRequest ?? null, 2)} |` : '';
+    return `| ${r.name} | ${r.clients} | ${r.requests} | ${r.errors} | ${(r.requests / r.seconds).toFixed(0)} | ${ms(50)} | ${ms(95)} | ${ms(99)} | ${figure(r.cpuMsPerRequest, 2)} |${store} ${figure(r.rssMb, 0)} |`;
   });
   return [
-    '| endpoint | clients | requests | errors | req/s | p50 ms | p95 ms | p99 ms | server CPU ms/req | server RSS MB |',
-    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    `| endpoint | clients | requests | errors | req/s | p50 ms | p95 ms | p99 ms | server CPU ms/req |${withStore ? ' Elasticsearch CPU ms/req |' : ''} server RSS MB |`,
+    `|---|---:|---:|---:|---:|---:|---:|---:|---:|${withStore ? '---:|' : ''}---:|`,
     ...rows,
   ].join('\n');
 }

@@ -1,17 +1,16 @@
-/** The benchmark's server process: the API over an existing data folder, nothing else loaded. */
+/** The benchmark's server process: the API over an existing store, nothing else loaded. */
 import type { Server } from 'node:http';
 import { serve } from '@hono/node-server';
-import { createSqliteStore } from '../../store/sqlite/index.js';
+import type { ArticleStore } from '../../store/port.js';
 import { createApp } from '../app.js';
 
 /**
  * Serves until SIGTERM and prints `PORT n` once listening.
  *
  * @example
- * await serveOnly('/data/bench'); // PORT 40123
+ * await serveOnly(createSqliteStore({ dataDir: '/data/bench' })); // PORT 40123
  */
-export async function serveOnly(dataDir: string): Promise<number> {
-  const store = createSqliteStore({ dataDir });
+export async function serveOnly(store: ArticleStore): Promise<number> {
   await store.init();
   const server = serve({ fetch: createApp({ store }).fetch, hostname: '127.0.0.1', port: 0 }, (info) =>
     console.log(`PORT ${info.port}`),

@@ -1,0 +1,39 @@
+#!/usr/bin/env node
+// Runs a command with ELASTICSEARCH_URL set: the one given if it answers, else an Elasticsearch 8.19 started
+// here (as the test command does) and stopped afterwards. `npm run bench:api` uses it so the benchmark can set
+// the distributed mode's store beside SQLite on any machine.
+//
+//   node infra/with-elasticsearch.mjs node src/cli/bin.js bench-api --stores sqlite,elasticsearch
+import { spawn } from 'node:child_process';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ensureElasticsearch } from './lib/elasticsearch.mjs';
+import { SetupError } from './lib/process.mjs';
+
+const [command, ...args] = process.argv.slice(2);
+if (!command) {
+  process.stderr.write('usage: node infra/with-elasticsearch.mjs COMMAND [ARGS...]\n');
+  process.exit(2);
+}
+const runDir = mkdtempSync(join(tmpdir(), 'kuzet-es-'));
+chmodSync(runDir, 0o755); // Elasticsearch runs as its own user and must reach its folder.
+const services = [];
+
+async function stopAll() {
+  await Promise.allSettled(services.splice(0).map((service) => service.stop()));
+  rmSync(runDir, { recursive: true, force: true });
+}
+
+try {
+  const { url } = await ensureElasticsearch(runDir, services);
+  const child = spawn(command, args, { stdio: 'inherit', env: { ...process.env, ELASTICSEARCH_URL: url } });
+  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
+  const code = await new Promise((resolve) => child.once('exit', (c, s) => resolve(c ?? (s ? 1 : 0))));
+  await stopAll();
+  process.exitCode = code;
+} catch (error) {
+  process.stderr.write(`[bench] ${error instanceof SetupError ? error.message : (error?.stack ?? error)}\n`);
+  await stopAll();
+  process.exitCode = 1;
+}
