@@ -193,6 +193,9 @@ export interface Article extends ArticleEvidenceFields {
   classification: Classification | null;
 }
 
+/** An article without its text and MinHash signature: what exports and counts read. */
+export type ArticleSummary = Omit<Article, 'text' | 'minhash'>;
+
 /** The text the classifier sees and evidence offsets point into. */
 export function classifiedText(a: Pick<Article, 'title' | 'text'>): string {
   return a.title ? `${a.title}\n\n${a.text}` : a.text;

@@ -1,4 +1,4 @@
-import type { Article } from '../domain.js';
+import type { Article, ArticleSummary } from '../domain.js';
 import type { SearchResult } from '../search/query.js';
 import { highlightArticle } from './highlight.js';
 import { labelsOf, whyFlagged } from './why.js';
@@ -31,7 +31,7 @@ export function searchItem(hit: SearchResult['hits'][number]) {
 export type SearchItem = ReturnType<typeof searchItem>;
 
 /** The flat record of an article used by CSV and NDJSON export. */
-export function exportRow(a: Article) {
+export function exportRow(a: ArticleSummary) {
   const c = a.classification;
   return {
     id: a.id,

@@ -1,4 +1,4 @@
-import type { Article, Classification, Source, SourceHealth, SourceWithHealth } from '../domain.js';
+import type { Article, ArticleSummary, Classification, Source, SourceHealth, SourceWithHealth } from '../domain.js';
 import type { Assignment, Review, Session, User } from '../review/types.js';
 import type {
   SearchFilters,
@@ -107,6 +107,12 @@ export interface ArticleStore extends UserStore, SessionStore, ReviewStore {
   setClassifications(updates: ClassificationUpdate[]): Promise<void>;
   /** All articles matching the filters (or all), in id order, in batches; for export and reclassify. */
   scan(filters: SearchFilters | null, batchSize: number, query?: SearchRequest['query']): AsyncIterable<Article[]>;
+  /** As `scan`, without each article's text and MinHash signature: far less to read for an export. */
+  scanSummaries(
+    filters: SearchFilters | null,
+    batchSize: number,
+    query?: SearchRequest['query'],
+  ): AsyncIterable<ArticleSummary[]>;
   count(): Promise<number>;
 
   search(request: SearchRequest): Promise<SearchResult>;

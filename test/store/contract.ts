@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bands } from '../../src/dedupe/minhash.js';
-import { type Article, classifiedText } from '../../src/domain.js';
+import { type Article, type ArticleSummary, classifiedText } from '../../src/domain.js';
 import type { QueryNode, SearchRequest, SearchResult } from '../../src/search/query.js';
 import { StoreRequestError } from '../../src/store/errors.js';
 import type { ArticleStore } from '../../src/store/port.js';
@@ -903,6 +903,20 @@ export function runStoreContract(name: string, makeStore: MakeStore): void {
           queried.push(...batch.map((a) => a.id));
         expect(queried).toEqual(['s3']);
         expect(await ctx.store.count()).toBe(9);
+      });
+
+      it('scans summaries as it scans articles, each the whole article but its text and signature', async () => {
+        const full: Article[] = [];
+        for await (const batch of ctx.store.scan({ langs: ['kk'] }, 10)) full.push(...batch);
+        const summaries: ArticleSummary[] = [];
+        for await (const batch of ctx.store.scanSummaries({ langs: ['kk'] }, 1)) summaries.push(...batch);
+        expect(summaries).toEqual(full.map(({ text: _text, minhash: _minhash, ...rest }) => rest));
+        for (const summary of summaries) expect(Object.keys(summary)).not.toContain('text');
+        const queried: string[] = [];
+        for await (const batch of ctx.store.scanSummaries(null, 10, term('мигрант')))
+          queried.push(...batch.map((a) => a.id));
+        expect(queried).toContain('s3');
+        expect(queried).not.toContain('s1');
       });
 
       it('ranks ties by id', async () => {

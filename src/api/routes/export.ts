@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import type { Article } from '../../domain.js';
+import type { ArticleSummary } from '../../domain.js';
 import { EXPORT_COLUMNS, exportRow } from '../../present/search-item.js';
 import { humanVerdicts, withReviewFilters } from '../../review/load.js';
 import type { HumanVerdict } from '../../review/verdict.js';
@@ -36,7 +36,7 @@ function humanColumns(h: HumanVerdict | null): Record<(typeof HUMAN_COLUMNS)[num
   };
 }
 
-function encodeBatch(articles: Article[], human: Map<string, HumanVerdict | null>, format: 'csv' | 'ndjson'): string {
+function encodeBatch(articles: ArticleSummary[], human: Map<string, HumanVerdict | null>, format: 'csv' | 'ndjson'): string {
   let out = '';
   for (const a of articles) {
     const row: Record<string, unknown> = { ...exportRow(a), ...humanColumns(human.get(a.id) ?? null) };
@@ -65,9 +65,9 @@ export function exportRoutes({ store, log }: RouteDeps): Hono {
     const { query, filters: selected } = toFilters(p);
     const reviewed = await withReviewFilters(store, selected, p);
     const filters = p.collapse ? collapsedFilters(reviewed) : reviewed;
-    const batches = store.scan(filters, BATCH, query)[Symbol.asyncIterator]();
+    const batches = store.scanSummaries(filters, BATCH, query)[Symbol.asyncIterator]();
     // The first batch is read before the status is sent, so a store that is down answers 503, not a cut 200.
-    let first: IteratorResult<Article[]> | null = await batches.next();
+    let first: IteratorResult<ArticleSummary[]> | null = await batches.next();
     const encoder = new TextEncoder();
     let rows = 0;
     const body = new ReadableStream<Uint8Array>({

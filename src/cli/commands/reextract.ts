@@ -43,7 +43,7 @@ export async function run(argv: string[]): Promise<number> {
   }
   const filters = only ? { sources: [only] } : null;
   let total = 0;
-  for await (const batch of store.scan(filters, 1000)) total += batch.length;
+  for await (const batch of store.scanSummaries(filters, 1000)) total += batch.length;
   const progress = progressOnStderr(total);
   const counts = { articles: 0, reextracted: 0, changed: 0, current: 0, without_capture: 0, no_text: 0, no_source: 0 };
   try {

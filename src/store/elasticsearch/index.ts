@@ -4,7 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import { Client, errors, type estypes } from '@elastic/elasticsearch';
-import type { Article, Source, SourceHealth, SourceWithHealth } from '../../domain.js';
+import type { Article, ArticleSummary, Source, SourceHealth, SourceWithHealth } from '../../domain.js';
 import type { SearchFilters, SearchRequest } from '../../search/query.js';
 import { analyzeQuery } from '../analyzed-query.js';
 import { StoreRequestError, StoreUnavailableError } from '../errors.js';
@@ -16,6 +16,7 @@ import { articleDocument, articleFromSource, classificationUpdate } from './docu
 import {
   ARTICLE_MAPPING,
   ASSIGNMENT_MAPPING,
+  DERIVED_FIELDS,
   indexNames,
   KEYS_MAPPING,
   REVIEW_MAPPING,
@@ -121,6 +122,36 @@ export function createElasticsearchStore(options: ElasticsearchStoreOptions): El
     } catch (err) {
       if (!(err instanceof errors.ResponseError && err.body?.error?.type === 'resource_already_exists_exception'))
         throw err;
+    }
+  }
+
+  /** Documents matching the filters and query in id order, `batchSize` at a time, without the `excludes` fields. */
+  async function* scanHits<T>(
+    filters: SearchFilters | null,
+    batchSize: number,
+    query: SearchRequest['query'] | undefined,
+    excludes: readonly string[],
+    toItem: (source: Record<string, unknown>) => T,
+  ): AsyncGenerator<T[]> {
+    const q = articleQuery(analyzeQuery(query ?? null), Boolean(query), filters ?? {});
+    const size = Math.max(1, Math.min(batchSize, PAGE));
+    let after: estypes.SortResults | undefined;
+    for (;;) {
+      const r = await run('scanning articles', () =>
+        client.search<Record<string, unknown>>({
+          index: idx.articles,
+          query: q,
+          sort: [{ id: { order: 'asc' } }],
+          size,
+          _source_excludes: [...excludes],
+          ...(after ? { search_after: after } : {}),
+        }),
+      );
+      const hits = r.hits.hits;
+      if (!hits.length) return;
+      yield hits.map((h) => toItem(h._source ?? {}));
+      after = hits[hits.length - 1].sort;
+      if (hits.length < size) return;
     }
   }
 
@@ -286,27 +317,11 @@ export function createElasticsearchStore(options: ElasticsearchStoreOptions): El
         throw bulkItemError(r.items.map((i) => i.update));
       }),
 
-    async *scan(filters: SearchFilters | null, batchSize: number, query?: SearchRequest['query']) {
-      const q = articleQuery(analyzeQuery(query ?? null), Boolean(query), filters ?? {});
-      const size = Math.max(1, Math.min(batchSize, PAGE));
-      let after: estypes.SortResults | undefined;
-      for (;;) {
-        const r = await run('scanning articles', () =>
-          client.search<Record<string, unknown>>({
-            index: idx.articles,
-            query: q,
-            sort: [{ id: { order: 'asc' } }],
-            size,
-            ...(after ? { search_after: after } : {}),
-          }),
-        );
-        const hits = r.hits.hits;
-        if (!hits.length) return;
-        yield hits.map((h) => articleFromSource(h._source ?? {}));
-        after = hits[hits.length - 1].sort;
-        if (hits.length < size) return;
-      }
-    },
+    scan: (filters: SearchFilters | null, batchSize: number, query?: SearchRequest['query']) =>
+      scanHits(filters, batchSize, query, DERIVED_FIELDS, (source) => articleFromSource(source)),
+
+    scanSummaries: (filters: SearchFilters | null, batchSize: number, query?: SearchRequest['query']) =>
+      scanHits(filters, batchSize, query, [...DERIVED_FIELDS, 'text', 'minhash'], (source) => source as ArticleSummary),
 
     count: () => run('counting articles', async () => (await client.count({ index: idx.articles })).count),
 

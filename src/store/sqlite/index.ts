@@ -20,6 +20,8 @@ import {
   classificationValues,
   DOC_COLUMNS,
   rowToArticle,
+  rowToSummary,
+  SUMMARY_SELECT,
 } from './rows.js';
 import { migrate } from './schema.js';
 import { searchSqlite } from './search.js';
@@ -80,6 +82,28 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
     const band = st().get('INSERT OR IGNORE INTO article_bands (band, rid) VALUES (?, ?)');
     for (const b of derived.bands) band.run(b, rid);
   };
+  /** Rows of `select` matching the filters and query, in id order, `batchSize` at a time. */
+  async function* scanRows<T>(
+    select: string,
+    toItem: (row: ArticleRow) => T,
+    filters: SearchFilters | null,
+    batchSize: number,
+    query?: SearchRequest['query'],
+  ): AsyncGenerator<T[]> {
+    const s = selection(analyzeQuery(query ?? null), Boolean(query), filters ?? {});
+    const sql = `SELECT ${select} WHERE a.rid IN (SELECT a.rid FROM ${s.from} WHERE ${s.where.join(' AND ')} AND a.id > ? ORDER BY a.id LIMIT ?) ORDER BY a.id`;
+    let after = '';
+    for (;;) {
+      const rows = st()
+        .get(sql)
+        .all(...s.params, after, Math.max(1, batchSize)) as ArticleRow[];
+      if (!rows.length) return;
+      yield rows.map(toItem);
+      after = rows[rows.length - 1].id;
+      if (rows.length < batchSize) return;
+    }
+  }
+
   const writeTargets = (rid: number, c: Classification | null) => {
     st().get('DELETE FROM article_targets WHERE rid = ?').run(rid);
     const target = st().get('INSERT OR IGNORE INTO article_targets (target, rid) VALUES (?, ?)');
@@ -259,20 +283,11 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
       });
     },
 
-    async *scan(filters: SearchFilters | null, batchSize: number, query?: SearchRequest['query']) {
-      const s = selection(analyzeQuery(query ?? null), Boolean(query), filters ?? {});
-      const sql = `SELECT ${ARTICLE_SELECT} WHERE a.rid IN (SELECT a.rid FROM ${s.from} WHERE ${s.where.join(' AND ')} AND a.id > ? ORDER BY a.id LIMIT ?) ORDER BY a.id`;
-      let after = '';
-      for (;;) {
-        const rows = st()
-          .get(sql)
-          .all(...s.params, after, Math.max(1, batchSize)) as ArticleRow[];
-        if (!rows.length) return;
-        yield rows.map(rowToArticle);
-        after = rows[rows.length - 1].id;
-        if (rows.length < batchSize) return;
-      }
-    },
+    scan: (filters: SearchFilters | null, batchSize: number, query?: SearchRequest['query']) =>
+      scanRows(ARTICLE_SELECT, rowToArticle, filters, batchSize, query),
+
+    scanSummaries: (filters: SearchFilters | null, batchSize: number, query?: SearchRequest['query']) =>
+      scanRows(SUMMARY_SELECT, rowToSummary, filters, batchSize, query),
 
     async count() {
       return st().get('SELECT n FROM article_count').pluck().get() as number;

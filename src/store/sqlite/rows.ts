@@ -1,5 +1,5 @@
 /** Article ↔ rows mapping for the SQLite adapter: short filter columns in `articles`, the rest in `article_docs`. */
-import { type Article, type Classification, evidenceOf } from '../../domain.js';
+import { type Article, type ArticleSummary, type Classification, evidenceOf } from '../../domain.js';
 import type { DerivedFields } from '../derived.js';
 
 export interface ArticleRow {
@@ -64,6 +64,14 @@ export const ARTICLE_SELECT =
   'a.content_hash AS content_hash, a.cluster_id AS cluster_id, ' +
   `${DOC_COLUMNS.map((c) => `d.${c} AS ${c}`).join(', ')} FROM articles a JOIN article_docs d ON d.rid = a.rid`;
 
+/** `SELECT ${SUMMARY_SELECT} WHERE …` reads articles without their text and MinHash signature. */
+export const SUMMARY_SELECT =
+  'a.rid AS rid, a.id AS id, a.source_id AS source_id, a.kind AS kind, a.lang AS lang, a.country AS country, ' +
+  'a.content_hash AS content_hash, a.cluster_id AS cluster_id, ' +
+  `${DOC_COLUMNS.filter((c) => c !== 'text' && c !== 'minhash')
+    .map((c) => `d.${c} AS ${c}`)
+    .join(', ')} FROM articles a JOIN article_docs d ON d.rid = a.rid`;
+
 /** Values of the columns derived from a classification. */
 export function classificationValues(c: Classification | null): Record<string, unknown> {
   return {
@@ -103,6 +111,11 @@ export function articleValues(a: Article, derived: DerivedFields): Record<string
 }
 
 export function rowToArticle(r: ArticleRow): Article {
+  return { ...rowToSummary(r), text: r.text, minhash: r.minhash };
+}
+
+/** A row of `SUMMARY_SELECT` (or `ARTICLE_SELECT`) as an article without text and signature. */
+export function rowToSummary(r: Omit<ArticleRow, 'text' | 'minhash'>): ArticleSummary {
   return {
     id: r.id,
     source_id: r.source_id,
@@ -110,14 +123,12 @@ export function rowToArticle(r: ArticleRow): Article {
     url: r.url,
     canonical_url: r.canonical_url,
     title: r.title,
-    text: r.text,
     published_at: r.published_at,
     fetched_at: r.fetched_at,
     author: r.author,
     lang: r.lang,
     country: r.country,
     content_hash: r.content_hash,
-    minhash: r.minhash,
     cluster_id: r.cluster_id,
     telegram: r.telegram ? JSON.parse(r.telegram) : null,
     classification: r.classification ? JSON.parse(r.classification) : null,
