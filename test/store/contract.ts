@@ -219,6 +219,16 @@ export function runStoreContract(name: string, makeStore: MakeStore): void {
         expect(r.hits[0].score).toBeGreaterThan(r.hits[r.hits.length - 1].score);
       });
 
+      it('gives the hits of a date-sorted page the scores relevance ranks them by', async () => {
+        const query: QueryNode = { type: 'or', children: [term('мигрант'), term('алматы')] };
+        const ranked = new Map((await search({ sort: 'relevance', query })).hits.map((h) => [h.id, h.score]));
+        for (const size of [2, 50]) {
+          const dated = await search({ sort: 'date', query, size });
+          expect(dated.hits.length).toBeGreaterThan(0);
+          for (const hit of dated.hits) expect(hit.score, hit.id).toBeCloseTo(ranked.get(hit.id) as number, 6);
+        }
+      });
+
       it('pages with cursors that cover every hit exactly once, for both sorts', async () => {
         expect(await allPages(ctx.store, request({ sort: 'date', size: 3 }))).toEqual(ALL_BY_DATE);
         const relevance = request({ sort: 'relevance', size: 2, query: term('мигрант') });

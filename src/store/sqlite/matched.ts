@@ -22,6 +22,8 @@ export interface Matched {
 const FTS_ROWS = 'SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?';
 const FTS_SCORES = 'SELECT rowid, -bm25(articles_fts) FROM articles_fts WHERE articles_fts MATCH ?';
 const FTS_SCORES_KEPT = `${FTS_SCORES} AND ${'kuzet_kept'}(rowid)`;
+/** Scores of at most this many kept rows (a page) are cached. */
+const PAGE_ROWS = 200;
 /** Below this share of the matches, the kept rows are scored alone instead of every match. */
 const SCORE_KEPT_BELOW = 1 / 8;
 
@@ -125,17 +127,23 @@ export function matchedRows(
       if (!s.scored) return new Float64Array(rows.length);
       const every = rows.length >= rids.length * SCORE_KEPT_BELOW ? everyScore() : cachedOnly(everyScore);
       if (every) return pickScores(rids, every, rows);
-      const mask = new Uint8Array(cols.size);
-      for (let i = 0; i < rows.length; i++) mask[rows[i]] = 1;
-      return st.kept.scoring(mask, () =>
-        readScores(
-          rows,
-          st
-            .get(FTS_SCORES_KEPT)
-            .raw()
-            .iterate(...s.params) as IterableIterator<[number, number]>,
-        ),
-      );
+      const scoreKept = () => {
+        const mask = new Uint8Array(cols.size);
+        for (let i = 0; i < rows.length; i++) mask[rows[i]] = 1;
+        return st.kept.scoring(mask, () =>
+          readScores(
+            rows,
+            st
+              .get(FTS_SCORES_KEPT)
+              .raw()
+              .iterate(...s.params) as IterableIterator<[number, number]>,
+          ),
+        );
+      };
+      // A page's rows (a date-sorted page shown again, a feed polled) are scored once until the data changes.
+      return rows.length <= PAGE_ROWS
+        ? st.aggregates.shared('ranked', `kept|${key}|${rows.join(',')}`, scoreKept)
+        : scoreKept();
     },
   };
 }

@@ -18,10 +18,22 @@ import { topPositions } from './top.js';
 
 const BAD_CURSOR = 'cursor is not a cursor from a previous page; start again without it';
 
-/** Scores of the rows of a page, by rid. */
-function scoresOf(sel: Selected, shown: number[]): Map<number, number> {
+/**
+ * Scores of the rows of a page, by rid. A relevance page reuses the scores it was ranked by; a page in another
+ * order scores its own rows alone (from every match's scores when those are cached, else FTS5 scores just them),
+ * so a date-sorted page of a broad query does not score every match for the few it shows.
+ */
+function scoresOf(sel: Selected, shown: number[], ranked: boolean): Map<number, number> {
   const out = new Map<number, number>();
   if (!sel.matched?.scored || !shown.length) return out;
+  if (!ranked) {
+    const rows = Int32Array.from(shown).sort();
+    const score = sel.matched.scoresOf(rows);
+    rows.forEach((rid, i) => {
+      out.set(rid, score[i]);
+    });
+    return out;
+  }
   const score = sel.scores();
   for (const rid of shown) {
     let lo = 0;
@@ -149,7 +161,7 @@ export function searchSqlite(st: Statements, asked: SearchRequest): SearchResult
     const sql = `SELECT ${ARTICLE_SELECT} WHERE a.rid IN (${shown.map(() => '?').join(', ')})`;
     for (const r of st.get(sql).all(...shown) as ArticleRow[]) articles.set(r.rid, r);
   }
-  const scores = scoresOf(sel, shown);
+  const scores = scoresOf(sel, shown, request.sort === 'relevance');
   const hits = shown.flatMap((rid) => {
     const row = articles.get(rid);
     if (!row) return [];
