@@ -1,4 +1,4 @@
-import type { Article, ArticleSummary } from '../domain.js';
+import type { ArticleSummary } from '../domain.js';
 import type { SearchResult } from '../search/query.js';
 import { highlightArticle } from './highlight.js';
 import { labelsOf, whyFlagged } from './why.js';

@@ -36,7 +36,11 @@ function humanColumns(h: HumanVerdict | null): Record<(typeof HUMAN_COLUMNS)[num
   };
 }
 
-function encodeBatch(articles: ArticleSummary[], human: Map<string, HumanVerdict | null>, format: 'csv' | 'ndjson'): string {
+function encodeBatch(
+  articles: ArticleSummary[],
+  human: Map<string, HumanVerdict | null>,
+  format: 'csv' | 'ndjson',
+): string {
   let out = '';
   for (const a of articles) {
     const row: Record<string, unknown> = { ...exportRow(a), ...humanColumns(human.get(a.id) ?? null) };
