@@ -43,7 +43,7 @@ function encodeBatch(
 ): string {
   let out = '';
   for (const a of articles) {
-    const row: Record<string, unknown> = { ...exportRow(a), ...humanColumns(human.get(a.id) ?? null) };
+    const row: Record<string, unknown> = Object.assign(exportRow(a), humanColumns(human.get(a.id) ?? null));
     out +=
       format === 'csv'
         ? csvRow(
