@@ -8,7 +8,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureChromium } from './lib/chromium.mjs';
 import { ensureElasticsearch } from './lib/elasticsearch.mjs';
-import { SetupError, say } from './lib/process.mjs';
+import { SetupError, say, stopOnSignals } from './lib/process.mjs';
 import { ensureRedis } from './lib/redis.mjs';
 import { mergeReports, runVitest, summarize } from './lib/vitest.mjs';
 import { ensureWarcReader } from './lib/warc-reader.mjs';
@@ -36,15 +36,7 @@ async function stopAll() {
   return stopping;
 }
 
-for (const [signal, code] of [
-  ['SIGINT', 130],
-  ['SIGTERM', 143],
-]) {
-  process.on(signal, () => {
-    say(`${signal}: stopping services`);
-    void stopAll().finally(() => process.exit(code));
-  });
-}
+stopOnSignals(stopAll);
 
 async function main() {
   const started = await Promise.allSettled([ensureRedis(runDir, services), ensureElasticsearch(runDir, services)]);

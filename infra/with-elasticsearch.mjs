@@ -9,7 +9,7 @@ import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ensureElasticsearch } from './lib/elasticsearch.mjs';
-import { SetupError } from './lib/process.mjs';
+import { SetupError, stopOnSignals } from './lib/process.mjs';
 
 const [command, ...args] = process.argv.slice(2);
 if (!command) {
@@ -20,16 +20,30 @@ const runDir = mkdtempSync(join(tmpdir(), 'kuzet-es-'));
 chmodSync(runDir, 0o755); // Elasticsearch runs as its own user and must reach its folder.
 const services = [];
 
+let child = null;
+let stopping = null;
 async function stopAll() {
-  await Promise.allSettled(services.splice(0).map((service) => service.stop()));
-  rmSync(runDir, { recursive: true, force: true });
+  stopping ??= (async () => {
+    await Promise.allSettled(services.splice(0).map((service) => service.stop()));
+    rmSync(runDir, { recursive: true, force: true });
+  })();
+  return stopping;
 }
+
+// From the start, so a signal while Elasticsearch is still starting stops it too; once the command runs, the
+// signal is passed on to it, and its exit stops Elasticsearch.
+stopOnSignals(stopAll, (signal) => Boolean(child?.kill(signal)));
 
 try {
   const { url } = await ensureElasticsearch(runDir, services);
-  const child = spawn(command, args, { stdio: 'inherit', env: { ...process.env, ELASTICSEARCH_URL: url } });
-  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
-  const code = await new Promise((resolve) => child.once('exit', (c, s) => resolve(c ?? (s ? 1 : 0))));
+  child = spawn(command, args, { stdio: 'inherit', env: { ...process.env, ELASTICSEARCH_URL: url } });
+  const code = await new Promise((resolve) => {
+    child.once('error', (error) => {
+      process.stderr.write(`[bench] could not run ${command}: ${error.message}\n`);
+      resolve(1);
+    });
+    child.once('exit', (c, s) => resolve(c ?? (s ? 1 : 0)));
+  });
   await stopAll();
   process.exitCode = code;
 } catch (error) {

@@ -9,6 +9,23 @@ export function say(message) {
 
 export class SetupError extends Error {}
 
+/**
+ * Stops the services a runner started before it exits on SIGINT or SIGTERM (with the shell's 130 or 143),
+ * unless `first(signal)` returns true (it passed the signal on and exits by itself).
+ */
+export function stopOnSignals(stopAll, first = () => false) {
+  for (const [signal, code] of [
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+  ]) {
+    process.on(signal, () => {
+      if (first(signal)) return;
+      say(`${signal}: stopping services`);
+      void stopAll().finally(() => process.exit(code));
+    });
+  }
+}
+
 export function isRoot() {
   return typeof process.getuid === 'function' && process.getuid() === 0;
 }

@@ -34,7 +34,7 @@ export async function untilAvailable<T>(
       if (!(err instanceof StoreUnavailableError)) throw err;
       const left = giveUpAt - Date.now();
       if (left <= 0) {
-        throw new Error(`${err.message}; gave up after ${Math.round(waitMs / 1000)} s (KUZET_STARTUP_WAIT_MS)`, {
+        throw new Error(`${err.message}; gave up after ${waitMs / 1000} s (KUZET_STARTUP_WAIT_MS)`, {
           cause: err,
         });
       }

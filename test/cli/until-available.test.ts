@@ -8,7 +8,7 @@ import { type AddressInfo, connect, createServer, type Server } from 'node:net';
 import { Client } from '@elastic/elasticsearch';
 import { afterEach, describe, expect, it } from 'vitest';
 import { untilAvailable } from '../../src/cli/until-available.js';
-import { createElasticsearchEvidenceStore } from '../../src/evidence/elasticsearch/index.js';
+import { createElasticsearchEvidenceStore, evidenceIndexNames } from '../../src/evidence/elasticsearch/index.js';
 import type { Logger } from '../../src/log.js';
 import { createElasticsearchStore } from '../../src/store/elasticsearch/index.js';
 import { indexNames } from '../../src/store/elasticsearch/mappings.js';
@@ -70,34 +70,46 @@ async function deleteIndices(prefix: string) {
 }
 
 describe('start-up while Elasticsearch is not ready', () => {
-  it('keeps trying the article and evidence stores, logging each attempt, and starts once the cluster answers', async () => {
-    const prefix = `test-startup-${randomUUID()}`;
-    // More than one round of the client's own retries (each request is tried 4 times) absorbs.
-    const flaky = await flakyElasticsearch(60);
-    const { log, lines } = recordingLog();
-    const store = createElasticsearchStore({ node: flaky, indexPrefix: prefix });
-    const evidence = createElasticsearchEvidenceStore({ node: flaky, indexPrefix: prefix });
-    try {
-      const options = { log, waitMs: 30_000, firstDelayMs: 20, maxDelayMs: 100 };
-      await untilAvailable('creating the article store', () => store.init(), options);
-      await untilAvailable('creating the evidence store', () => evidence.init(), options);
-      const client = new Client({ node });
+  it.each([
+    [503, 'master_not_discovered_exception', /overloaded or unavailable \(503\)/],
+    [408, 'timeout', /overloaded or unavailable \(408\)/],
+  ])(
+    'keeps trying the article and evidence stores on %i, logging each attempt, and starts once the cluster answers',
+    async (status, type, logged) => {
+      const prefix = `test-startup-${randomUUID()}`;
+      // More than one round of the client's own retries (each request is tried 4 times) absorbs; each store
+      // has its own, so both wait.
+      const store = createElasticsearchStore({ node: await flakyElasticsearch(60, status, type), indexPrefix: prefix });
+      const evidence = createElasticsearchEvidenceStore({
+        node: await flakyElasticsearch(20, status, type),
+        indexPrefix: prefix,
+      });
+      const { log, lines } = recordingLog();
       try {
-        expect(await client.indices.exists({ index: Object.values(indexNames(prefix)) })).toBe(true);
+        const options = { log, waitMs: 30_000, firstDelayMs: 20, maxDelayMs: 100 };
+        await untilAvailable('creating the article store', () => store.init(), options);
+        await untilAvailable('creating the evidence store', () => evidence.init(), options);
+        const client = new Client({ node });
+        try {
+          expect(await client.indices.exists({ index: Object.values(indexNames(prefix)) })).toBe(true);
+          expect(await client.indices.exists({ index: Object.values(evidenceIndexNames(prefix)) })).toBe(true);
+        } finally {
+          await client.close();
+        }
+        const retries = lines.filter((l) => l.msg === 'not ready yet; trying again');
+        for (const step of ['creating the article store', 'creating the evidence store']) {
+          const first = retries.find((l) => l.fields?.step === step);
+          expect(first?.level, step).toBe('warn');
+          expect(first?.fields).toMatchObject({ step, attempt: 1 });
+          expect(String(first?.fields?.error)).toMatch(logged);
+        }
       } finally {
-        await client.close();
+        await store.close();
+        await evidence.close();
+        await deleteIndices(prefix);
       }
-      const retries = lines.filter((l) => l.msg === 'not ready yet; trying again');
-      expect(retries.length).toBeGreaterThanOrEqual(1);
-      expect(retries[0]?.level).toBe('warn');
-      expect(retries[0]?.fields).toMatchObject({ step: 'creating the article store', attempt: 1 });
-      expect(String(retries[0]?.fields?.error)).toMatch(/overloaded or unavailable \(503\)/);
-    } finally {
-      await store.close();
-      await evidence.close();
-      await deleteIndices(prefix);
-    }
-  });
+    },
+  );
 
   it('gives up after the wait with the cause and the setting that bounds it', async () => {
     const flaky = await flakyElasticsearch(Number.POSITIVE_INFINITY);
@@ -106,15 +118,16 @@ describe('start-up while Elasticsearch is not ready', () => {
     try {
       const failure = await untilAvailable('creating the article store', () => store.init(), {
         log,
-        waitMs: 300,
+        waitMs: 1500,
         firstDelayMs: 50,
         maxDelayMs: 50,
       }).catch((error: unknown) => error as Error);
       expect(failure).toBeInstanceOf(Error);
       expect(failure?.message).toMatch(
-        /overloaded or unavailable \(503\); gave up after 0 s \(KUZET_STARTUP_WAIT_MS\)/,
+        /overloaded or unavailable \(503\); gave up after 1.5 s \(KUZET_STARTUP_WAIT_MS\)/,
       );
-      expect(lines.filter((l) => l.level === 'warn').length).toBeGreaterThanOrEqual(2);
+      // Each failed attempt but the last is logged (how many fit in the wait depends on the machine's load).
+      expect(lines.filter((l) => l.level === 'warn').length).toBeGreaterThanOrEqual(1);
     } finally {
       await store.close();
     }

@@ -773,11 +773,13 @@ export function runStoreContract(name: string, makeStore: MakeStore): void {
           ]),
         ).toEqual([{ created: false }, { created: true }]);
         expect(await ctx.store.putArticles([])).toEqual([]);
+        // Before any refresh: a copy crawled a moment later must find the batch's articles at once.
+        expect((await ctx.store.findByContentHash('hash-b1'))?.id).toBe('b1');
+        expect((await ctx.store.findBandCandidates(bands(batch[1].minhash), 5)).map((c) => c.id)).toContain('b2');
         await ctx.store.refresh();
         expect(await ctx.store.count()).toBe(3);
         expect((await ctx.store.getArticle('b2'))?.title).toBe('Погода завтра');
         expect(ids(await ctx.store.search(request({ query: term('квоты') })))).toEqual(['b1']);
-        expect((await ctx.store.findByContentHash('hash-b1'))?.id).toBe('b1');
       });
     });
 

@@ -7,7 +7,7 @@ import { createStore } from '../../src/store/index.js';
 import { createSqliteStore } from '../../src/store/sqlite/index.js';
 import { MIGRATIONS, migrate } from '../../src/store/sqlite/schema.js';
 import { runStoreContract } from './contract.js';
-import { ARTICLES } from './fixtures.js';
+import { ARTICLES, article } from './fixtures.js';
 
 runStoreContract('sqlite', async () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'kuzet-store-'));
@@ -106,6 +106,52 @@ describe('sqlite store extras', () => {
       check.prepare('DELETE FROM articles WHERE id = ?').run(ARTICLES[0].id);
       expect(check.prepare('SELECT n FROM article_count').pluck().get()).toBe(ARTICLES.length - 1);
       check.close();
+    }));
+
+  it('scores date-sorted pages of a broad query by their own rows, as relevance ranks them, page after page and across writes', () =>
+    withDir(async (dataDir) => {
+      const store = createSqliteStore({ dataDir });
+      const writer = createSqliteStore({ dataDir });
+      await store.init();
+      await writer.init();
+      const matching = (i: number) =>
+        article({
+          id: `m${String(i).padStart(2, '0')}`,
+          title: `Сводка ${i}`,
+          text: `${'Мигранты на рынке. '.repeat(1 + (i % 5))}Погода ${i}.`,
+          published_at: `2024-03-${String(1 + (i % 28)).padStart(2, '0')}T0${i % 10}:00:00Z`,
+        });
+      for (let i = 0; i < 40; i++) await store.putArticle(matching(i));
+      const query = { type: 'term', value: 'мигранты' } as const;
+      const base = { query, filters: {}, collapse: false, facets: false } as const;
+      const expectRankedScores = async (pages: Array<Array<{ id: string; score: number }>>) => {
+        // Relevance last, so the date pages above were scored before every match was.
+        const ranked = await store.search({ ...base, sort: 'relevance', size: 100 });
+        const score = new Map(ranked.hits.map((h) => [h.id, h.score]));
+        for (const hit of pages.flat()) expect(hit.score, hit.id).toBeCloseTo(score.get(hit.id) as number, 9);
+      };
+      // Five pages of two (under an eighth of the 40 matches each), the first asked twice: some scored alone,
+      // the later ones after every match was.
+      const pages: Array<Array<{ id: string; score: number }>> = [];
+      let cursor: string | undefined;
+      for (let page = 0; page < 5; page++) {
+        const r = await store.search({ ...base, sort: 'date', size: 2, cursor });
+        pages.push(r.hits.map((h) => ({ id: h.id, score: h.score })));
+        if (page === 0) {
+          const again = await store.search({ ...base, sort: 'date', size: 2 });
+          expect(again.hits.map((h) => [h.id, h.score])).toEqual(r.hits.map((h) => [h.id, h.score]));
+        }
+        cursor = r.next_cursor ?? undefined;
+      }
+      expect(new Set(pages.flat().map((h) => h.id)).size).toBe(10);
+      for (const hit of pages.flat()) expect(hit.score).toBeGreaterThan(0);
+      await expectRankedScores(pages);
+      // Another connection's write changes every score (more documents): nothing scored before is reused.
+      for (let i = 40; i < 60; i++) await writer.putArticle(matching(i));
+      const after = await store.search({ ...base, sort: 'date', size: 2 });
+      await expectRankedScores([after.hits.map((h) => ({ id: h.id, score: h.score }))]);
+      await store.close();
+      await writer.close();
     }));
 
   it('sees writes made by another connection to the same file in totals, facets and time series', () =>

@@ -312,10 +312,9 @@ export async function drive(values: DriveOptions, usage: string): Promise<number
     return 2;
   }
   const keep = Boolean(values.data) || values.keep;
-  const dataDir = values.data ?? mkdtempSync(join(tmpdir(), 'kuzet-bench-api-'));
   const targets = kinds.map((kind) =>
     kind === 'sqlite'
-      ? sqliteBenchStore(dataDir)
+      ? sqliteBenchStore(values.data ?? mkdtempSync(join(tmpdir(), 'kuzet-bench-api-')))
       : elasticsearchBenchStore(elasticsearchUrl as string, `bench-api-${count}`),
   );
   const reports: StoreReport[] = [];

@@ -3,6 +3,7 @@ import { bands } from '../../dedupe/minhash.js';
 import type { Article } from '../../domain.js';
 import type { ClusterCandidate } from '../port.js';
 import type { IndexNames } from './mappings.js';
+import { bulkItemError } from './unavailable.js';
 
 const byDate: estypes.SortCombinations[] = [{ date: { order: 'asc' } }, { id: { order: 'asc' } }];
 
@@ -30,8 +31,9 @@ export function dedupeKeys(client: Client, idx: IndexNames) {
     });
     if (!operations.length) return;
     const r = await client.bulk({ operations });
-    const failed = r.items.find((i) => i.create?.error && i.create.status !== 409);
-    if (failed) throw new Error(`claiming dedupe keys: ${JSON.stringify(failed.create?.error)}`);
+    // 409: an earlier article holds the key, as it should.
+    const failed = r.items.map((i) => i.create).filter((c) => c?.error && c.status !== 409);
+    if (failed.length) throw bulkItemError(failed);
   }
 
   async function searchCandidates(query: estypes.QueryDslQueryContainer, size: number): Promise<ClusterCandidate[]> {

@@ -29,7 +29,7 @@ import { articleQuery } from './query.js';
 import { elasticsearchReviewRoles } from './reviews.js';
 import { searchElasticsearch } from './search.js';
 import { timeseriesElasticsearch } from './timeseries.js';
-import { unavailable } from './unavailable.js';
+import { bulkItemError, unavailable } from './unavailable.js';
 
 export interface ElasticsearchStoreOptions {
   node: string;
@@ -50,12 +50,13 @@ const HEALTH_WRITE_ATTEMPTS = 10;
 const isNotFound = (err: unknown) => err instanceof errors.ResponseError && err.statusCode === 404;
 
 function wrap(what: string, err: unknown): Error {
-  if (
-    err instanceof StoreRequestError ||
-    err instanceof StoreUnavailableError ||
-    (err instanceof Error && err.message.startsWith('elasticsearch store:'))
-  )
+  if (err instanceof StoreRequestError || (err instanceof Error && err.message.startsWith('elasticsearch store:')))
     return err;
+  if (err instanceof StoreUnavailableError) {
+    return new StoreUnavailableError(`elasticsearch store: ${what} failed: ${err.message}`, err.retryAfterSeconds, {
+      cause: err,
+    });
+  }
   const down = unavailable(err);
   if (down) return new StoreUnavailableError(`elasticsearch store: ${what} failed: ${down}`, 5, { cause: err });
   const reason =
@@ -66,20 +67,6 @@ function wrap(what: string, err: unknown): Error {
         : String(err);
   return new Error(`elasticsearch store: ${what} failed: ${reason}`, { cause: err });
 }
-
-/**
- * The first failed item of a bulk request: unavailable (worth retrying the whole batch, which is idempotent)
- * when Elasticsearch refused it for load, an error otherwise.
- */
-function bulkItemError(items: Array<estypes.BulkResponseItem | undefined>): Error {
-  const failed = items.find((i) => i?.error);
-  const reason = `${failed?.status} ${failed?.error?.type}: ${failed?.error?.reason ?? ''}`;
-  if (UNAVAILABLE_ITEM_STATUS.has(failed?.status ?? 0)) {
-    return new StoreUnavailableError(`Elasticsearch is overloaded or unavailable (${reason})`);
-  }
-  return new Error(reason);
-}
-const UNAVAILABLE_ITEM_STATUS = new Set([429, 503]);
 
 /** State keys can be long URLs; document ids stay under Elasticsearch's 512-byte limit. */
 const stateId = (key: string) =>
@@ -249,8 +236,9 @@ export function createElasticsearchStore(options: ElasticsearchStoreOptions): El
         const r = await client.bulk({
           operations: articles.flatMap((a) => [{ index: { _index: idx.articles, _id: a.id } }, articleDocument(a)]),
         });
+        // The articles written claim their dedupe keys even when others of the batch failed (the batch is retried).
+        await keys.claimAll(articles.filter((_, i) => !r.items[i]?.index?.error));
         if (r.errors) throw bulkItemError(r.items.map((i) => i.index));
-        await keys.claimAll(articles);
         return r.items.map((i) => ({ created: i.index?.result === 'created' }));
       }),
 

@@ -129,6 +129,19 @@ export function matchedRows(
       if (!s.scored) return new Float64Array(rows.length);
       const every = rows.length >= rids.length * SCORE_KEPT_BELOW ? everyScore() : cachedOnly(everyScore);
       if (every) return pickScores(rids, every, rows);
+      const scoreKept = () => {
+        const mask = new Uint8Array(cols.size);
+        for (let i = 0; i < rows.length; i++) mask[rows[i]] = 1;
+        return st.kept.scoring(mask, () =>
+          readScores(
+            rows,
+            st
+              .get(FTS_SCORES_KEPT)
+              .raw()
+              .iterate(...s.params) as IterableIterator<[number, number]>,
+          ),
+        );
+      };
       // A page's rows (a date-sorted page shown again, a feed polled) are scored once until the data changes.
       const pageKey = rows.length <= PAGE_ROWS ? `kept|${key}|${rows.join(',')}` : null;
       const page = pageKey
@@ -139,19 +152,7 @@ export function matchedRows(
       // KEPT_SCORINGS of one query in one version of the data, every match is scored once instead, and cached.
       const uses = st.aggregates.shared('ranked', `kept-uses|${key}`, () => ({ n: 0 }));
       if (++uses.n > KEPT_SCORINGS) return pickScores(rids, everyScore(), rows);
-      const mask = new Uint8Array(cols.size);
-      for (let i = 0; i < rows.length; i++) mask[rows[i]] = 1;
-      const scored = st.kept.scoring(mask, () =>
-        readScores(
-          rows,
-          st
-            .get(FTS_SCORES_KEPT)
-            .raw()
-            .iterate(...s.params) as IterableIterator<[number, number]>,
-        ),
-      );
-      if (pageKey) st.aggregates.shared('ranked', pageKey, () => scored);
-      return scored;
+      return pageKey ? st.aggregates.shared('ranked', pageKey, scoreKept) : scoreKept();
     },
   };
 }
