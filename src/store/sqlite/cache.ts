@@ -56,8 +56,9 @@ export class VersionedCache {
 /** Bytes held in the typed arrays of a value (one level deep), plus a little per entry. */
 function typedBytes(value: unknown): number {
   let bytes = 256;
-  if (ArrayBuffer.isView(value)) return bytes + value.byteLength;
-  for (const v of Object.values(value as object)) if (ArrayBuffer.isView(v)) bytes += v.byteLength;
+  // A view holds its whole buffer: weigh that, so the bound is what the cache keeps alive.
+  if (ArrayBuffer.isView(value)) return bytes + value.buffer.byteLength;
+  for (const v of Object.values(value as object)) if (ArrayBuffer.isView(v)) bytes += v.buffer.byteLength;
   return bytes;
 }
 

@@ -108,12 +108,20 @@ export function facetPasses(
   }
 }
 
+/**
+ * The first `n` rids of `out`. A view when it keeps most of the buffer, else a copy: selections are cached and
+ * weighed by their length, so a short one must not hold a buffer sized for all the rows it was filtered from.
+ */
+function trimmed(out: Int32Array, n: number): Int32Array {
+  return n < out.length >> 1 ? out.slice(0, n) : out.subarray(0, n);
+}
+
 /** The rids of `rows` whose pass flag is set, in the same order. */
 function compact(rows: Int32Array, passes: Uint8Array): Int32Array {
   let n = 0;
   const out = new Int32Array(rows.length);
   for (let i = 0; i < rows.length; i++) if (passes[i]) out[n++] = rows[i];
-  return out.subarray(0, n);
+  return trimmed(out, n);
 }
 
 function keepTimeWindow(rows: Int32Array, time: Float64Array, gte: number, lt: number): Int32Array {
@@ -123,21 +131,21 @@ function keepTimeWindow(rows: Int32Array, time: Float64Array, gte: number, lt: n
     const t = time[rows[i]];
     if (t >= gte && t < lt) out[n++] = rows[i];
   }
-  return out.subarray(0, n);
+  return trimmed(out, n);
 }
 
 function keepFlag(rows: Int32Array, flags: Uint8Array, want: number): Int32Array {
   let n = 0;
   const out = new Int32Array(rows.length);
   for (let i = 0; i < rows.length; i++) if (flags[rows[i]] === want) out[n++] = rows[i];
-  return out.subarray(0, n);
+  return trimmed(out, n);
 }
 
 function keepIds(rows: Int32Array, ids: string[], set: Set<string>, want: boolean): Int32Array {
   let n = 0;
   const out = new Int32Array(rows.length);
   for (let i = 0; i < rows.length; i++) if (set.has(ids[rows[i]]) === want) out[n++] = rows[i];
-  return out.subarray(0, n);
+  return trimmed(out, n);
 }
 
 /**
