@@ -88,7 +88,10 @@ export async function openRuntime(config: Config, options: RuntimeOptions = {}):
     elasticsearchUrl: mode === 'distributed' ? config.elasticsearchUrl : undefined,
     indexPrefix: config.elasticsearchIndexPrefix,
   });
-  await untilAvailable('creating the evidence store', () => evidence.init(), untilReady);
+  await untilAvailable('creating the evidence store', () => evidence.init(), untilReady).catch(async (error) => {
+    await store.close(); // its open connections would keep the failed command alive
+    throw error;
+  });
   const sources = withSources ? await loadSourceMap(config.sourcesDir, log, store) : new Map<string, Source>();
   if (sources.size) await store.upsertSources([...sources.values()]);
   const classifier = await loadClassifier();

@@ -40,12 +40,13 @@ export async function untilAvailable<T>(
       }
       const pause = Math.min(delay, left);
       log.warn('not ready yet; trying again', { step: what, attempt, retry_in_ms: pause, error: err.message });
-      const signal = await Promise.race([stop, sleep(pause)]);
+      let timer: NodeJS.Timeout | undefined;
+      const slept = new Promise<undefined>((resolve) => {
+        timer = setTimeout(() => resolve(undefined), pause);
+      });
+      const signal = await Promise.race([stop, slept]);
+      clearTimeout(timer);
       if (signal) throw new Error(`${what}: stopped by ${signal} before the store answered`, { cause: err });
     }
   }
-}
-
-function sleep(ms: number): Promise<undefined> {
-  return new Promise((resolve) => setTimeout(() => resolve(undefined), ms));
 }

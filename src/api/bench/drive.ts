@@ -86,15 +86,23 @@ async function corpusProfile(store: ArticleStore): Promise<string> {
 
 /** Milliseconds until `path` first answers 2xx (polled). */
 async function until(origin: string, path: string, started: number): Promise<number> {
-  for (;;) {
+  let last = 'no answer';
+  while (performance.now() - started < SERVER_START_LIMIT_MS) {
     try {
       const res = await fetch(`${origin}${path}`);
       await res.text();
       if (res.ok) return performance.now() - started;
-    } catch {}
+      last = `HTTP ${res.status}`;
+    } catch (error) {
+      last = (error as Error).message;
+    }
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
+  throw new Error(`bench-api: ${path} did not answer 2xx within ${SERVER_START_LIMIT_MS / 1000} s (last: ${last})`);
 }
+
+/** How long the server process may take to answer (the column index of millions of articles loads first). */
+const SERVER_START_LIMIT_MS = 10 * 60_000;
 
 /** A load run with the server process's CPU per request and resident memory after it. */
 async function measured(pid: number, target: BenchStore, options: Parameters<typeof runLoad>[0]): Promise<ServerRun> {
