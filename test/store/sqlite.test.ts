@@ -32,6 +32,23 @@ describe('sqlite store extras', () => {
     }
   };
 
+  /** Two connections to one database file, a reader and a writer, closed afterwards. */
+  const withTwoConnections = (
+    fn: (reader: ReturnType<typeof createSqliteStore>, writer: ReturnType<typeof createSqliteStore>) => Promise<void>,
+  ) =>
+    withDir(async (dataDir) => {
+      const reader = createSqliteStore({ dataDir });
+      const writer = createSqliteStore({ dataDir });
+      try {
+        await reader.init();
+        await writer.init();
+        await fn(reader, writer);
+      } finally {
+        await reader.close();
+        await writer.close();
+      }
+    });
+
   it('is what createStore picks without an Elasticsearch URL, in <dataDir>/kuzet.db with WAL', () =>
     withDir(async (dataDir) => {
       const store = createStore({ dataDir });
@@ -109,11 +126,7 @@ describe('sqlite store extras', () => {
     }));
 
   it('scores date-sorted pages of a broad query by their own rows, as relevance ranks them, page after page and across writes', () =>
-    withDir(async (dataDir) => {
-      const store = createSqliteStore({ dataDir });
-      const writer = createSqliteStore({ dataDir });
-      await store.init();
-      await writer.init();
+    withTwoConnections(async (store, writer) => {
       const matching = (i: number) =>
         article({
           id: `m${String(i).padStart(2, '0')}`,
@@ -150,16 +163,10 @@ describe('sqlite store extras', () => {
       for (let i = 40; i < 60; i++) await writer.putArticle(matching(i));
       const after = await store.search({ ...base, sort: 'date', size: 2 });
       await expectRankedScores([after.hits.map((h) => ({ id: h.id, score: h.score }))]);
-      await store.close();
-      await writer.close();
     }));
 
   it('sees writes made by another connection to the same file in totals, facets and time series', () =>
-    withDir(async (dataDir) => {
-      const reader = createSqliteStore({ dataDir });
-      const writer = createSqliteStore({ dataDir });
-      await reader.init();
-      await writer.init();
+    withTwoConnections(async (reader, writer) => {
       const all = { query: null, filters: {}, sort: 'date', collapse: false, size: 1, facets: true } as const;
       await writer.putArticle(ARTICLES[0]);
       expect((await reader.search(all)).total).toBe(1);
@@ -171,8 +178,6 @@ describe('sqlite store extras', () => {
         { key: 'xenophobic', count: 1 },
       ]);
       expect(await reader.timeseries({ query: null, filters: {}, interval: 'month' })).toHaveLength(2);
-      await reader.close();
-      await writer.close();
     }));
 
   it('says what to do when used before init or when the directory cannot be written', async () => {

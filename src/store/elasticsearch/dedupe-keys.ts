@@ -15,7 +15,7 @@ const byDate: estypes.SortCombinations[] = [{ date: { order: 'asc' } }, { id: { 
  *
  * @example
  * const keys = dedupeKeys(client, indexNames('kuzet'));
- * await keys.claim(article);
+ * await keys.claimAll([article]);
  * await keys.candidates([`hash:${article.content_hash}`], { term: { content_hash: article.content_hash } }, 1);
  */
 export function dedupeKeys(client: Client, idx: IndexNames) {
@@ -65,7 +65,6 @@ export function dedupeKeys(client: Client, idx: IndexNames) {
   }
 
   return {
-    claim: (article: Article) => claimKeys([article]),
     claimAll: claimKeys,
     candidates,
   };

@@ -72,21 +72,12 @@ function wrap(what: string, err: unknown): Error {
 const stateId = (key: string) =>
   Buffer.byteLength(key) <= 200 ? key : `sha256:${createHash('sha256').update(key).digest('hex')}`;
 
-/** The port plus a batch write: many articles in one bulk request (for bulk loads and batched pipelines). */
-export interface ElasticsearchStore extends ArticleStore {
-  /**
-   * @example
-   * await store.putArticles(batch); // [{ created: true }, …]
-   */
-  putArticles(articles: Article[]): Promise<Array<{ created: boolean }>>;
-}
-
 /**
  * @example
  * const store = createElasticsearchStore({ node: 'http://127.0.0.1:9200', indexPrefix: 'kuzet', replicas: 1 });
  * await store.init(); // creates kuzet-articles, kuzet-sources, kuzet-state if missing
  */
-export function createElasticsearchStore(options: ElasticsearchStoreOptions): ElasticsearchStore {
+export function createElasticsearchStore(options: ElasticsearchStoreOptions): ArticleStore {
   const client = new Client({ node: options.node, requestTimeout: options.requestTimeout ?? 30_000 });
   const idx = indexNames(options.indexPrefix);
   const settings = (shards: number) => ({ number_of_shards: shards, number_of_replicas: options.replicas ?? 0 });
@@ -144,7 +135,7 @@ export function createElasticsearchStore(options: ElasticsearchStoreOptions): El
 
   const keys = dedupeKeys(client, idx);
 
-  const store: ElasticsearchStore = {
+  const store: ArticleStore = {
     name: 'elasticsearch',
     ...elasticsearchReviewRoles(client, idx, run),
 
@@ -223,12 +214,7 @@ export function createElasticsearchStore(options: ElasticsearchStoreOptions): El
         }
       }),
 
-    putArticle: (article: Article) =>
-      run(`storing article ${article.id}`, async () => {
-        const r = await client.index({ index: idx.articles, id: article.id, document: articleDocument(article) });
-        await keys.claim(article);
-        return { created: r.result === 'created' };
-      }),
+    putArticle: async (article: Article) => (await store.putArticles([article]))[0],
 
     putArticles: (articles: Article[]) =>
       run(`storing ${articles.length} articles`, async () => {

@@ -31,14 +31,8 @@ import { selection } from './where.js';
 
 export type SqliteStoreOptions = { dataDir: string } | { file: string };
 
-/** The port plus a batch write: many articles in one transaction (for bulk loads). */
-export interface SqliteStore extends ArticleStore {
-  /**
-   * @example
-   * await store.putArticles(batch); // [{ created: true }, …]
-   */
-  putArticles(articles: Article[]): Promise<Array<{ created: boolean }>>;
-}
+/** The SQLite adapter: the port as it is (its batch write, `putArticles`, is one transaction). */
+export type SqliteStore = ArticleStore;
 
 const CHUNK = 500;
 const INSERT = `INSERT INTO articles (${ARTICLE_COLUMNS.join(', ')}) VALUES (${ARTICLE_COLUMNS.map((c) => `@${c}`).join(', ')})`;

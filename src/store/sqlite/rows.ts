@@ -58,19 +58,20 @@ export const DOC_COLUMNS = [
   'evidence',
 ] as const;
 
+/** The columns of `articles` and of the given `article_docs` columns, FROM both joined. */
+function selectFrom(docColumns: readonly string[]): string {
+  return (
+    'a.rid AS rid, a.id AS id, a.source_id AS source_id, a.kind AS kind, a.lang AS lang, a.country AS country, ' +
+    'a.content_hash AS content_hash, a.cluster_id AS cluster_id, ' +
+    `${docColumns.map((c) => `d.${c} AS ${c}`).join(', ')} FROM articles a JOIN article_docs d ON d.rid = a.rid`
+  );
+}
+
 /** `SELECT ${ARTICLE_SELECT} WHERE …` reads whole articles. */
-export const ARTICLE_SELECT =
-  'a.rid AS rid, a.id AS id, a.source_id AS source_id, a.kind AS kind, a.lang AS lang, a.country AS country, ' +
-  'a.content_hash AS content_hash, a.cluster_id AS cluster_id, ' +
-  `${DOC_COLUMNS.map((c) => `d.${c} AS ${c}`).join(', ')} FROM articles a JOIN article_docs d ON d.rid = a.rid`;
+export const ARTICLE_SELECT = selectFrom(DOC_COLUMNS);
 
 /** `SELECT ${SUMMARY_SELECT} WHERE …` reads articles without their text and MinHash signature. */
-export const SUMMARY_SELECT =
-  'a.rid AS rid, a.id AS id, a.source_id AS source_id, a.kind AS kind, a.lang AS lang, a.country AS country, ' +
-  'a.content_hash AS content_hash, a.cluster_id AS cluster_id, ' +
-  `${DOC_COLUMNS.filter((c) => c !== 'text' && c !== 'minhash')
-    .map((c) => `d.${c} AS ${c}`)
-    .join(', ')} FROM articles a JOIN article_docs d ON d.rid = a.rid`;
+export const SUMMARY_SELECT = selectFrom(DOC_COLUMNS.filter((c) => c !== 'text' && c !== 'minhash'));
 
 /** Values of the columns derived from a classification. */
 export function classificationValues(c: Classification | null): Record<string, unknown> {
